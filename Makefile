@@ -1,0 +1,56 @@
+# Ziar: `make serve` and `make test` are the two commands; both install what is missing.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CARGO_TERM_COLOR := never
+ADDR ?= 127.0.0.1:8080
+PUBLISH_EVERY ?= 30
+
+.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e screenshot fmt lint clean
+
+## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
+serve: tools dist newsroom
+	@echo "Ziar: http://$(ADDR)/  (demo newsroom publishes every $(PUBLISH_EVERY)s; Ctrl-C stops)"
+	exec target/debug/newsroom --addr $(ADDR) --dist dist --publish-every $(PUBLISH_EVERY)
+
+## Host, browser (wasm-bindgen-test) and end-to-end (Playwright) tests.
+test: test-tools test-host test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+tools:
+	@scripts/tools.sh build
+
+test-tools:
+	@scripts/tools.sh test
+
+## The deployable static site in dist/ (release, size-tuned).
+dist: tools
+	trunk build --release
+
+newsroom:
+	cargo build -p newsroom
+
+test-host:
+	cargo test --workspace
+
+test-wasm: test-tools
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: test-tools dist newsroom
+	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
+
+## Regenerates docs/screenshot.png from the running demo.
+screenshot: test-tools dist newsroom
+	node tests/e2e/screenshot.mjs
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,182 @@
+//! Demo newsroom: a self-contained stand-in for a WordPress news site.
+//!
+//! It serves the WordPress REST API v2 subset the Ziar front end reads
+//! (`/wp-json/wp/v2/...`), a JSON Feed (`/feed.json`), generated SVG
+//! images (`/media/...`), optionally a built SPA (`--dist`), live
+//! publishing, and fault switches for resilience tests. Build the router
+//! with [`app`] from an [`AppState`].
+
+#![warn(missing_docs)]
+
+pub mod admin;
+pub mod content;
+pub mod feed;
+pub mod http;
+pub mod media;
+pub mod query;
+pub mod static_files;
+pub mod store;
+pub mod time;
+pub mod wp;
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Duration;
+
+use axum::middleware::from_fn_with_state;
+use axum::routing::{any, get};
+use axum::Router;
+use tokio::sync::watch;
+
+use crate::content::Content;
+use crate::http::Faults;
+use crate::store::{Post, Store};
+use crate::time::now_unix;
+
+/// Shared application state.
+pub type SharedState = Arc<AppState>;
+
+/// Start-up settings.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Enable `/__admin/...`.
+    pub admin: bool,
+    /// Directory of a built SPA to serve.
+    pub dist: Option<PathBuf>,
+    /// Initial fault switches.
+    pub faults: Faults,
+    /// Live publishing interval in seconds (0 = off).
+    pub publish_every: u64,
+    /// Base URL used when a request has no usable `Host` header,
+    /// e.g. `http://127.0.0.1:8080`.
+    pub fallback_base: String,
+}
+
+/// Everything the handlers share.
+#[derive(Debug)]
+pub struct AppState {
+    store: RwLock<Store>,
+    initial: Store,
+    faults: RwLock<Faults>,
+    publish_every: watch::Sender<u64>,
+    /// Whether the admin endpoints are enabled.
+    pub admin: bool,
+    /// SPA directory, if any.
+    pub dist: Option<PathBuf>,
+    /// Base URL for requests without a usable `Host` header.
+    pub fallback_base: String,
+}
+
+impl AppState {
+    /// Builds the state, dating posts relative to now.
+    pub fn new(content: &Content, config: Config) -> SharedState {
+        let store = Store::from_content(content, now_unix());
+        let (tx, _rx) = watch::channel(config.publish_every);
+        let fallback_base = if config.fallback_base.is_empty() {
+            "http://127.0.0.1:8080".to_string()
+        } else {
+            config.fallback_base.trim_end_matches('/').to_string()
+        };
+        Arc::new(AppState {
+            initial: store.clone(),
+            store: RwLock::new(store),
+            faults: RwLock::new(config.faults),
+            publish_every: tx,
+            admin: config.admin,
+            dist: config.dist,
+            fallback_base,
+        })
+    }
+
+    /// Read access to the store.
+    pub fn read_store(&self) -> RwLockReadGuard<'_, Store> {
+        self.store.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Write access to the store.
+    pub fn write_store(&self) -> RwLockWriteGuard<'_, Store> {
+        self.store.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Current fault switches.
+    pub fn faults(&self) -> Faults {
+        self.faults.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Replaces the fault switches.
+    pub fn set_faults(&self, faults: Faults) {
+        *self.faults.write().unwrap_or_else(|e| e.into_inner()) = faults;
+    }
+
+    /// Publishes the next live template now.
+    pub fn publish(&self, title: Option<String>) -> Option<Post> {
+        self.write_store().publish_next(title, now_unix())
+    }
+
+    /// Restores the initial store (with a newer version) and clears faults.
+    pub fn reset(&self) {
+        self.write_store().restore(&self.initial);
+        self.set_faults(Faults::default());
+    }
+
+    /// Live publishing interval in seconds (0 = off).
+    pub fn publish_every(&self) -> u64 {
+        *self.publish_every.borrow()
+    }
+
+    /// Changes the live publishing interval (0 stops it).
+    pub fn set_publish_every(&self, seconds: u64) {
+        self.publish_every.send_replace(seconds);
+    }
+}
+
+/// Runs live publishing: every `publish_every` seconds a post from the
+/// next live template; picks up interval changes immediately.
+pub fn spawn_live_publisher(state: SharedState) -> tokio::task::JoinHandle<()> {
+    let mut rx = state.publish_every.subscribe();
+    tokio::spawn(async move {
+        loop {
+            let seconds = *rx.borrow_and_update();
+            if seconds == 0 {
+                if rx.changed().await.is_err() {
+                    return;
+                }
+                continue;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(seconds)) => {
+                    state.publish(None);
+                }
+                changed = rx.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// The whole HTTP application.
+pub fn app(state: SharedState) -> Router {
+    let api = Router::new()
+        .route("/wp-json", get(wp::index))
+        .route("/wp-json/", get(wp::index))
+        .route("/wp-json/wp/v2/posts", get(wp::list_posts))
+        .route("/wp-json/wp/v2/posts/{id}", get(wp::get_post))
+        .route("/wp-json/wp/v2/categories", get(wp::list_categories))
+        .route("/wp-json/wp/v2/categories/{id}", get(wp::get_category))
+        .route("/wp-json/wp/v2/tags", get(wp::list_tags))
+        .route("/wp-json/wp/v2/tags/{id}", get(wp::get_tag))
+        .route("/wp-json/wp/v2/users", get(wp::list_users))
+        .route("/wp-json/wp/v2/users/{id}", get(wp::get_user))
+        .route("/wp-json/wp/v2/media/{id}", get(wp::get_media))
+        .route("/wp-json/{*rest}", any(wp::no_route))
+        .route("/feed.json", get(feed::feed))
+        .layer(from_fn_with_state(state.clone(), http::api_layer));
+    let mut router = Router::new().merge(api).route("/media/{file}", get(media::serve_media));
+    if state.admin {
+        router = router.merge(admin::router());
+    }
+    router.fallback(static_files::fallback).with_state(state)
+}

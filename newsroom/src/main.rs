@@ -1,0 +1,149 @@
+//! `newsroom` binary: command line and start-up.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use newsroom::content::Content;
+use newsroom::http::Faults;
+use newsroom::{app, spawn_live_publisher, AppState, Config};
+
+const USAGE: &str = "\
+newsroom: demo WordPress REST API + JSON Feed server
+
+USAGE: newsroom [OPTIONS]
+
+  --addr ADDR             listen address (default 127.0.0.1:8080)
+  --dist PATH             also serve a built SPA from PATH (deep links -> index.html)
+  --publish-every SECS    publish a live post every SECS seconds (0 = off, default)
+  --admin                 enable /__admin/* endpoints (tests only)
+  --latency-ms N          fault: delay every API response by N ms
+  --fail-status CODE      fault: API routes answer with this status
+  --malformed             fault: API routes answer 200 with truncated JSON
+  -h, --help              show this help
+";
+
+/// Parsed command line.
+#[derive(Debug)]
+struct Args {
+    addr: SocketAddr,
+    config: Config,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut addr: SocketAddr = ([127, 0, 0, 1], 8080).into();
+    let mut config = Config::default();
+    let mut faults = Faults::default();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--addr" => {
+                let v = value("--addr")?;
+                addr = v.parse().map_err(|e| format!("--addr {v}: {e}"))?;
+            }
+            "--dist" => {
+                let dir = PathBuf::from(value("--dist")?);
+                if !dir.join("index.html").is_file() {
+                    return Err(format!("--dist {}: no index.html there", dir.display()));
+                }
+                config.dist = Some(dir);
+            }
+            "--publish-every" => {
+                let v = value("--publish-every")?;
+                config.publish_every = v
+                    .parse()
+                    .map_err(|_| format!("--publish-every {v}: not a number of seconds"))?;
+            }
+            "--admin" => config.admin = true,
+            "--latency-ms" => {
+                let v = value("--latency-ms")?;
+                faults.latency_ms = v.parse().map_err(|_| format!("--latency-ms {v}: not a number"))?;
+            }
+            "--fail-status" => {
+                let v = value("--fail-status")?;
+                faults.status = Some(v.parse().map_err(|_| format!("--fail-status {v}: not a status code"))?);
+            }
+            "--malformed" => faults.malformed = true,
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    faults.validate()?;
+    config.faults = faults;
+    Ok(Some(Args { addr, config }))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("newsroom: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let content = match Content::embedded() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("newsroom: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(args.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("newsroom: cannot listen on {}: {e}", args.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    let local = listener.local_addr().unwrap_or(args.addr);
+    let mut config = args.config;
+    config.fallback_base = format!("http://{local}");
+    let state = AppState::new(&content, config);
+    spawn_live_publisher(state.clone());
+    println!("newsroom listening on http://{local}");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    if let Err(e) = axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    {
+        eprintln!("newsroom: server error: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,180 @@
+//! Serving a built single-page app (`--dist PATH`) with deep-link fallback
+//! to `index.html`.
+
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::http::with_etag;
+use crate::SharedState;
+
+/// Paths the SPA fallback never answers: API, feed, media and admin.
+pub fn is_reserved_path(path: &str) -> bool {
+    path == "/wp-json"
+        || path.starts_with("/wp-json/")
+        || path == "/feed.json"
+        || path.starts_with("/media/")
+        || path == "/__admin"
+        || path.starts_with("/__admin/")
+}
+
+/// Content type for a file name, by extension.
+pub fn content_type(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether a file name carries a content hash (a run of 16 or more hex
+/// digits, as in `app-1a2b3c4d5e6f7a8b.js` or `app-…_bg.wasm`).
+pub fn is_hashed(name: &str) -> bool {
+    let mut run = 0;
+    for b in name.bytes() {
+        if b.is_ascii_hexdigit() {
+            run += 1;
+            if run >= 16 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// `Cache-Control` for a served file.
+pub fn cache_control(name: &str) -> &'static str {
+    if is_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Maps a URL path to a file path inside `root`, refusing traversal.
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(url_path).decode_utf8().ok()?;
+    let mut out = root.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == "." || segment == ".." || segment.contains(['\\', '\0', ':']) {
+            return None;
+        }
+        out.push(segment);
+    }
+    Some(out)
+}
+
+async fn read_file(path: PathBuf) -> Option<Vec<u8>> {
+    tokio::task::spawn_blocking(move || {
+        if path.is_file() {
+            std::fs::read(&path).ok()
+        } else {
+            None
+        }
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+fn file_response(name: &str, bytes: Vec<u8>) -> Response {
+    let mut res = Response::new(Body::from(bytes));
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
+    res
+}
+
+const LANDING: &str = r#"<!doctype html><html lang="ro"><meta charset="utf-8"><title>newsroom</title>
+<h1>newsroom</h1><p>Demo WordPress REST API and JSON Feed.</p><ul>
+<li><a href="/wp-json/wp/v2/posts?_embed">/wp-json/wp/v2/posts?_embed</a></li>
+<li><a href="/wp-json/wp/v2/categories">/wp-json/wp/v2/categories</a></li>
+<li><a href="/feed.json">/feed.json</a></li>
+<li><a href="/media/figura-harta.svg">/media/figura-harta.svg</a></li></ul></html>"#;
+
+/// Router fallback: files from `--dist`, `index.html` for extension-less
+/// deep links, 404 otherwise.
+pub async fn fallback(State(st): State<SharedState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    if is_reserved_path(&path) {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return (StatusCode::METHOD_NOT_ALLOWED, "Method not allowed").into_response();
+    }
+    let Some(root) = st.dist.clone() else {
+        return if path == "/" {
+            Html(LANDING).into_response()
+        } else {
+            (StatusCode::NOT_FOUND, "Not found").into_response()
+        };
+    };
+    let Some(mut file) = resolve(&root, &path) else {
+        return (StatusCode::BAD_REQUEST, "Bad path").into_response();
+    };
+    if path.ends_with('/') || file.is_dir() {
+        file.push("index.html");
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let res = if let Some(bytes) = read_file(file).await {
+        file_response(&name, bytes)
+    } else {
+        let last = path.rsplit('/').next().unwrap_or("");
+        if last.contains('.') {
+            return (StatusCode::NOT_FOUND, "Not found").into_response();
+        }
+        match read_file(root.join("index.html")).await {
+            Some(bytes) => file_response("index.html", bytes),
+            None => return (StatusCode::NOT_FOUND, "index.html missing").into_response(),
+        }
+    };
+    with_etag(res, req.headers()).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_hashed_names() {
+        assert!(is_hashed("ziar-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed("ziar-1a2b3c4d5e6f7a8b9c_bg.wasm"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("config.json"));
+        assert_eq!(cache_control("config.json"), "no-cache");
+    }
+
+    #[test]
+    fn refuses_traversal() {
+        let root = Path::new("/srv/dist");
+        assert!(resolve(root, "/../etc/passwd").is_none());
+        assert!(resolve(root, "/%2e%2e/etc").is_none());
+        assert_eq!(resolve(root, "/a/b.js"), Some(PathBuf::from("/srv/dist/a/b.js")));
+    }
+}

@@ -1,0 +1,44 @@
+//! A category page: the category's newest posts.
+
+use super::app::error_fallback;
+use super::not_found::NotFound;
+use super::post_card::PostCard;
+use super::use_site;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Lists the posts of the `:slug` category.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let site = use_site();
+    let params = use_params_map();
+    let api = site.api.clone();
+    let size = site.cfg.page_size;
+    let data = LocalResource::new(move || {
+        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let api = api.clone();
+        async move { api.category(&slug, size).await }
+    });
+    let loading = site.msgs.t("loading");
+    view! {
+        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{loading.clone()}</p> }>
+            <ErrorBoundary fallback=error_fallback>
+                {move || Suspend::new(async move {
+                    data.await.map(|found| match found {
+                        Some((term, posts)) => view! {
+                            <Title text=term.name.clone()/>
+                            <h1 class="ziar-page-title">{term.name.clone()}</h1>
+                            <div class="ziar-cards">
+                                <For each=move || posts.clone() key=|p| p.id.clone() let(post)>
+                                    <PostCard post/>
+                                </For>
+                            </div>
+                        }.into_any(),
+                        None => view! { <NotFound/> }.into_any(),
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}

@@ -1,0 +1,96 @@
+//! The home page: the latest posts, then "load more".
+
+use super::app::error_fallback;
+use super::error_view::ErrorView;
+use super::post_card::PostCard;
+use super::use_site;
+use crate::error::AppError;
+use crate::model::Post;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+
+/// Lists the newest posts; further pages are appended, never replacing what is shown.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let site = use_site();
+    let size = site.cfg.page_size;
+    let api = site.api.clone();
+    let first = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.latest(1, size).await }
+    });
+    let more: RwSignal<Vec<Post>> = RwSignal::new(Vec::new());
+    let next_page = RwSignal::new(2u32);
+    let has_more = RwSignal::new(false);
+    let loading = RwSignal::new(false);
+    let more_error: RwSignal<Option<AppError>> = RwSignal::new(None);
+
+    let load_more = {
+        let api = site.api.clone();
+        move |_| {
+            if loading.get_untracked() {
+                return;
+            }
+            loading.set(true);
+            let api = api.clone();
+            let page = next_page.get_untracked();
+            spawn_local(async move {
+                match api.latest(page, size).await {
+                    Ok(p) => {
+                        more.update(|v| {
+                            for post in p.posts {
+                                if !v.iter().any(|x| x.id == post.id) {
+                                    v.push(post);
+                                }
+                            }
+                        });
+                        has_more.set(p.has_more);
+                        next_page.set(page + 1);
+                        more_error.set(None);
+                    }
+                    Err(e) => more_error.set(Some(e)),
+                }
+                loading.set(false);
+            });
+        }
+    };
+
+    let msgs = site.msgs.clone();
+    let msgs2 = site.msgs.clone();
+    view! {
+        <Title text=""/>
+        <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
+        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{msgs.t("loading")}</p> }>
+            <ErrorBoundary fallback=error_fallback>
+                {move || Suspend::new(async move {
+                    first.await.map(|page| {
+                        has_more.set(page.has_more);
+                        let empty = page.posts.is_empty();
+                        let first_ids: Vec<String> = page.posts.iter().map(|p| p.id.clone()).collect();
+                        let extra = move || {
+                            more.get().into_iter().filter(|p| !first_ids.contains(&p.id)).collect::<Vec<Post>>()
+                        };
+                        view! {
+                            {empty.then(|| view! { <p class="ziar-empty">{use_site().msgs.t("empty")}</p> })}
+                            <div class="ziar-cards">
+                                <For each=move || page.posts.clone() key=|p| p.id.clone() let(post)>
+                                    <PostCard post/>
+                                </For>
+                                <For each=extra key=|p| p.id.clone() let(post)>
+                                    <PostCard post/>
+                                </For>
+                            </div>
+                        }
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+        {move || more_error.get().map(|e| view! { <ErrorView error=e msgs=msgs2.clone()/> })}
+        <Show when=move || has_more.get()>
+            <button class="ziar-more" on:click=load_more.clone() disabled=move || loading.get()>
+                {use_site().msgs.t("load_more")}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,55 @@
+//! UI components, one per file. Each owns its data through a `LocalResource`.
+
+pub mod app;
+pub mod article;
+pub mod category;
+pub mod error_view;
+pub mod home;
+pub mod html_body;
+pub mod not_found;
+pub mod post_card;
+pub mod recent_posts;
+pub mod rel_time;
+
+use crate::config::Config;
+use crate::i18n::Messages;
+use crate::time::Instant;
+use crate::web::api::Api;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Site-wide, read-only context: config, API client, messages and `Intl` locale.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub cfg: Config,
+    pub api: Api,
+    pub msgs: Messages,
+    /// Canonical tag passed to `Intl`.
+    pub locale: String,
+}
+
+/// The shared context handle.
+pub type SiteCtx = Arc<Site>;
+
+/// Reads the site context; components are only mounted below `App`, which provides it.
+pub fn use_site() -> SiteCtx {
+    use_context::<SiteCtx>().unwrap_or_else(|| {
+        // Unreachable in the app; a clear default beats a panic.
+        let cfg = Config::default();
+        Arc::new(Site {
+            api: Api::new(&cfg),
+            msgs: Messages::for_locale("en"),
+            locale: "en".into(),
+            cfg,
+        })
+    })
+}
+
+/// The one clock every relative time reads, so all times tick together.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock(pub RwSignal<Instant>);
+
+/// Reads the shared clock (a fresh one if none is provided, e.g. in tests).
+pub fn use_clock() -> Clock {
+    use_context::<Clock>().unwrap_or_else(|| Clock(RwSignal::new(crate::web::now())))
+}

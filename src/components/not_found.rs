@@ -1,0 +1,20 @@
+//! The friendly not-found page.
+
+use super::use_site;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// Shown for unknown routes and for slugs the API doesn't know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let m = use_site().msgs.clone();
+    view! {
+        <Title text=m.t("not_found_title")/>
+        <section class="ziar-notfound">
+            <h1>{m.t("not_found_title")}</h1>
+            <p>{m.t("not_found_body")}</p>
+            <p><A href="/">{m.t("back_home")}</A></p>
+        </section>
+    }
+}

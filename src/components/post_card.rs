@@ -1,0 +1,36 @@
+//! One post in a list: image, category, title link, excerpt, time.
+
+use super::rel_time::RelTime;
+use super::use_site;
+use crate::model::Post;
+use crate::text::excerpt;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A list entry on the home and category pages.
+#[component]
+pub fn PostCard(post: Post) -> impl IntoView {
+    let site = use_site();
+    let href = format!("/articol/{}", post.route_key());
+    let summary = excerpt(&post.excerpt, site.cfg.excerpt_chars * 2);
+    let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
+    let image = post.image.clone().map(|img| {
+        view! {
+            <img class="ziar-card-img" src=img.url alt=img.alt width=img.width.unwrap_or(1200) height=img.height.unwrap_or(675)
+                loading="lazy" decoding="async" srcset=img.srcset sizes="(max-width: 700px) 100vw, 320px"/>
+        }
+    });
+    let title = post.title.clone();
+    let byline = post.byline();
+    view! {
+        <article class="ziar-card">
+            {image}
+            <div class="ziar-card-body">
+                {category.map(|c| view! { <p class="ziar-label">{c.name}</p> })}
+                <h2 class="ziar-card-title"><A href=href>{title}</A></h2>
+                <p class="ziar-card-excerpt">{summary}</p>
+                <p class="ziar-meta">{byline} " · " <RelTime at=post.published/></p>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,21 @@
+//! A `<time>` that reads "acum 27 de minute" and ticks with the shared clock.
+
+use super::{use_clock, use_site};
+use crate::time::Instant;
+use crate::web::intl;
+use leptos::prelude::*;
+
+/// Relative time in the site locale, with the absolute date as its title and a
+/// machine-readable `datetime`.
+#[component]
+pub fn RelTime(at: Instant) -> impl IntoView {
+    let site = use_site();
+    let clock = use_clock();
+    let locale = site.locale.clone();
+    let title = intl::absolute(at, &site.locale);
+    view! {
+        <time datetime=at.to_rfc3339() title=title>
+            {move || intl::relative(at, clock.0.get(), &locale)}
+        </time>
+    }
+}

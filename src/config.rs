@@ -1,0 +1,141 @@
+//! `config.json`: read at start-up, editable after the build without rebuilding.
+//!
+//! Every key has a default, so a publisher's file only names what differs.
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The site configuration.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// API base URL, absolute or relative to the page. Default: the bundled demo newsroom
+    /// (`wp-json/wp/v2/` relative to the app, since the newsroom serves both).
+    pub api: String,
+    /// `auto`, `wordpress` or `jsonfeed`.
+    pub kind: String,
+    /// UI and date locale (BCP 47).
+    pub locale: String,
+    /// Shown in the header and the document title.
+    pub site_name: String,
+    /// Items in the Recent Posts sidebar.
+    pub recent_count: usize,
+    /// Excerpt length in user-visible characters.
+    pub excerpt_chars: usize,
+    /// Items per page on the home page.
+    pub page_size: usize,
+    /// Seconds between polls for new posts (0 disables polling).
+    pub poll_seconds: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api: "wp-json/wp/v2/".into(),
+            kind: "auto".into(),
+            locale: "ro".into(),
+            site_name: "Ziar".into(),
+            recent_count: 6,
+            excerpt_chars: 100,
+            page_size: 10,
+            poll_seconds: 60,
+        }
+    }
+}
+
+/// Why a `config.json` was refused.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ConfigError {
+    #[error("config.json is not valid: {0}")]
+    Invalid(String),
+    #[error("config.json: `{key}` {problem}")]
+    Value { key: &'static str, problem: &'static str },
+}
+
+impl Config {
+    /// Parses and validates; unknown keys are an error so typos don't go unnoticed.
+    pub fn from_json(s: &str) -> Result<Config, ConfigError> {
+        let c: Config = serde_json::from_str(s).map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        c.validate()?;
+        Ok(c)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.api.trim().is_empty() {
+            return Err(ConfigError::Value {
+                key: "api",
+                problem: "must not be empty",
+            });
+        }
+        if !(1..=50).contains(&self.recent_count) {
+            return Err(ConfigError::Value {
+                key: "recent_count",
+                problem: "must be between 1 and 50",
+            });
+        }
+        if !(10..=1000).contains(&self.excerpt_chars) {
+            return Err(ConfigError::Value {
+                key: "excerpt_chars",
+                problem: "must be between 10 and 1000",
+            });
+        }
+        if !(1..=100).contains(&self.page_size) {
+            return Err(ConfigError::Value {
+                key: "page_size",
+                problem: "must be between 1 and 100",
+            });
+        }
+        if self.poll_seconds != 0 && self.poll_seconds < 5 {
+            return Err(ConfigError::Value {
+                key: "poll_seconds",
+                problem: "must be 0 (off) or at least 5",
+            });
+        }
+        crate::sources::Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
+            key: "kind",
+            problem: "must be auto, wordpress or jsonfeed",
+        })?;
+        Ok(())
+    }
+
+    /// The base URL with exactly one trailing slash, for joining endpoint paths.
+    pub fn api_dir(&self) -> String {
+        format!("{}/", self.api.trim().trim_end_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_object_is_all_defaults() {
+        assert_eq!(Config::from_json("{}").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn shipped_config_parses() {
+        let c = Config::from_json(include_str!("../config.json")).unwrap();
+        assert_eq!(c.recent_count, 6);
+        assert_eq!(c.locale, "ro");
+    }
+
+    #[test]
+    fn typos_and_bad_values_are_named() {
+        let e = Config::from_json(r#"{"apii": "x"}"#).unwrap_err();
+        assert!(e.to_string().contains("apii"), "{e}");
+        let e = Config::from_json(r#"{"recent_count": 0}"#).unwrap_err();
+        assert!(e.to_string().contains("recent_count"));
+        assert!(Config::from_json(r#"{"kind": "rss"}"#).is_err());
+        assert!(Config::from_json("[").is_err());
+    }
+
+    #[test]
+    fn api_dir_has_one_slash() {
+        let c = Config {
+            api: "https://x.ro/wp-json/wp/v2//".into(),
+            ..Default::default()
+        };
+        assert_eq!(c.api_dir(), "https://x.ro/wp-json/wp/v2/");
+    }
+}

@@ -1,0 +1,66 @@
+//! The one error type the UI shows, with a localized message and a console detail.
+
+use crate::i18n::Messages;
+use crate::sources::SourceError;
+use thiserror::Error;
+
+/// Everything that can go wrong between the config and the screen.
+///
+/// The `Display` text is the technical detail for the console; [`AppError::message`]
+/// is what the reader sees, in the UI locale, always naming the URL involved.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum AppError {
+    /// No HTTP response at all: DNS, refused connection, CORS, offline.
+    #[error("request to {url} failed: {detail}")]
+    Network { url: String, detail: String },
+    /// An HTTP response with a non-success status.
+    #[error("{url} answered HTTP {status}")]
+    Http { url: String, status: u16 },
+    /// A response that is not a news feed we understand.
+    #[error("{url}: {source}")]
+    NotFeed { url: String, source: SourceError },
+    /// `config.json` missing or invalid.
+    #[error("config: {0}")]
+    Config(String),
+}
+
+impl AppError {
+    /// The reader-facing message, localized.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            AppError::Network { url, .. } => m.t_with("err_network", &[("url", url)]),
+            AppError::Http { url, status } => m.t_with("err_http", &[("url", url), ("status", &status.to_string())]),
+            AppError::NotFeed { url, source } => {
+                m.t_with("err_not_feed", &[("url", url), ("detail", &source.to_string())])
+            }
+            AppError::Config(d) => m.t_with("err_config", &[("detail", d)]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_url_in_the_ui_language() {
+        let ro = Messages::for_locale("ro");
+        let e = AppError::Network {
+            url: "http://nu.exista/api".into(),
+            detail: "TypeError".into(),
+        };
+        let msg = e.message(&ro);
+        assert!(msg.contains("http://nu.exista/api"), "{msg}");
+        assert!(msg.contains("nu a putut fi contactat"), "{msg}");
+        let e = AppError::Http {
+            url: "u".into(),
+            status: 503,
+        };
+        assert!(e.message(&Messages::for_locale("en")).contains("503"));
+        let e = AppError::NotFeed {
+            url: "u".into(),
+            source: SourceError::HtmlInsteadOfJson,
+        };
+        assert!(e.to_string().contains("HTML page"));
+    }
+}

@@ -1,0 +1,21 @@
+//! Ziar: a news front end for any JSON news API.
+//!
+//! Layers, data flowing one way: `sources` (API JSON → model) → `model` →
+//! `live` (polling, merging) → `components` → mount points (`main.rs`).
+//! Everything above `web` and `components` is pure Rust, compiled and tested on
+//! the host; browser glue lives in `web` and is compiled for wasm32 only.
+
+pub mod config;
+pub mod endpoints;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod sanitize;
+pub mod sources;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

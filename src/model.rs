@@ -1,0 +1,187 @@
+//! The normalized model every source adapter produces and every component reads.
+//!
+//! Components never see an API's own JSON: adding an API means adding an adapter,
+//! not touching the UI.
+
+use crate::time::Instant;
+use serde::{Deserialize, Serialize};
+
+/// One news item, whatever API it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Post {
+    /// Stable id within its source (stringly, since APIs differ).
+    pub id: String,
+    /// URL slug, when the API has one; used for article routes.
+    pub slug: Option<String>,
+    /// Canonical URL on the publisher's site.
+    pub url: Option<String>,
+    /// Plain text, entities decoded.
+    pub title: String,
+    /// Plain text, not yet cut.
+    pub excerpt: String,
+    /// Raw HTML from the API; sanitized only when rendered.
+    pub content_html: String,
+    /// When first published.
+    pub published: Instant,
+    /// When last modified (equals `published` when the API has no such field).
+    pub modified: Instant,
+    pub authors: Vec<Author>,
+    pub categories: Vec<Term>,
+    pub tags: Vec<Term>,
+    pub image: Option<Image>,
+    /// BCP 47 tag of the content, when the API says.
+    pub language: Option<String>,
+    /// The site or outlet the item came from.
+    pub source: Option<String>,
+}
+
+impl Post {
+    /// The key for routes: the slug when known, otherwise the id.
+    pub fn route_key(&self) -> &str {
+        self.slug.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.id)
+    }
+
+    /// Byline text: author names joined with ", ".
+    pub fn byline(&self) -> Option<String> {
+        let names: Vec<&str> = self
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+}
+
+/// A person credited for a post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Author {
+    pub name: String,
+    pub url: Option<String>,
+    pub avatar: Option<String>,
+}
+
+/// A category or tag.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Term {
+    pub id: Option<String>,
+    pub name: String,
+    pub slug: Option<String>,
+    pub link: Option<String>,
+}
+
+/// A featured image; width and height let the page reserve space (no layout shift).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub srcset: Option<String>,
+    pub caption: Option<String>,
+}
+
+/// A page of posts plus what the source said about further pages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PostPage {
+    pub posts: Vec<Post>,
+    /// Total items, when the API tells (`X-WP-Total`).
+    pub total: Option<u64>,
+    /// Whether another page exists.
+    pub has_more: bool,
+}
+
+/// Sorts newest first; ties broken by id so the order is stable across polls.
+pub fn sort_newest_first(posts: &mut [Post]) {
+    posts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| b.id.cmp(&a.id)));
+}
+
+/// Resolves `rel` against `base` the way a browser resolves a link.
+///
+/// Pure so adapters can make image and link URLs absolute on the host.
+pub fn resolve_url(base: &str, rel: &str) -> String {
+    let rel = rel.trim();
+    if rel.is_empty() {
+        return base.to_owned();
+    }
+    let has_scheme = rel.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    });
+    if has_scheme {
+        return rel.to_owned();
+    }
+    let (scheme, after) = match base.split_once("://") {
+        Some(x) => x,
+        None => return rel.to_owned(),
+    };
+    if let Some(r) = rel.strip_prefix("//") {
+        return format!("{scheme}://{r}");
+    }
+    let host_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let origin = format!("{scheme}://{}", &after[..host_end]);
+    let path = &after[host_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if rel.starts_with('/') {
+        return format!("{origin}{rel}");
+    }
+    if rel.starts_with('?') || rel.starts_with('#') {
+        return format!("{origin}{path}{rel}");
+    }
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    // Normalise "./" and "../" segments.
+    let mut segs: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for (i, p) in parts.iter().enumerate() {
+        match *p {
+            "." => {}
+            ".." => {
+                segs.pop();
+            }
+            s => {
+                if i + 1 == parts.len() || !s.is_empty() {
+                    segs.push(s);
+                }
+            }
+        }
+    }
+    let trailing = matches!(parts.last(), Some(&"." | &"..")) && !segs.is_empty();
+    format!("{origin}/{}{}", segs.join("/"), if trailing { "/" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_urls_against_api() {
+        let base = "https://ex.ro/wp-json/wp/v2/posts?x=1";
+        assert_eq!(resolve_url(base, "/media/a.svg"), "https://ex.ro/media/a.svg");
+        assert_eq!(resolve_url(base, "img.png"), "https://ex.ro/wp-json/wp/v2/img.png");
+        assert_eq!(resolve_url(base, "../../a"), "https://ex.ro/wp-json/a");
+        assert_eq!(resolve_url(base, "//cdn.ro/x"), "https://cdn.ro/x");
+        assert_eq!(resolve_url(base, "https://alt.ro/"), "https://alt.ro/");
+        assert_eq!(
+            resolve_url(base, "data:image/png;base64,AA"),
+            "data:image/png;base64,AA"
+        );
+        assert_eq!(resolve_url("http://h:8080", "a"), "http://h:8080/a");
+    }
+
+    #[test]
+    fn sorts_newest_first_stably() {
+        let mk = |id: &str, t: i64| Post {
+            id: id.into(),
+            published: Instant(t),
+            ..Default::default()
+        };
+        let mut v = vec![mk("a", 27), mk("b", 42), mk("c", 20), mk("d", 42)];
+        sort_newest_first(&mut v);
+        let ids: Vec<_> = v.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["d", "b", "a", "c"]);
+    }
+}

@@ -1,0 +1,265 @@
+//! WordPress REST API v2 (`/wp-json/wp/v2/posts`), with or without `_embed`.
+//!
+//! Without `_embed` only ids are known for author, media and terms; the post
+//! still renders, just without byline, image and category names.
+
+use super::{str_at, SourceError};
+use crate::model::{resolve_url, Author, Image, Post, PostPage, Term};
+use crate::text::{decode_entities, html_to_text};
+use crate::time::Instant;
+use serde_json::Value;
+
+/// A WordPress post collection is an array of objects with `title.rendered`.
+pub fn detect(v: &Value) -> bool {
+    match v {
+        Value::Array(items) => items.first().is_none_or(is_post),
+        Value::Object(_) => is_post(v),
+        _ => false,
+    }
+}
+
+fn is_post(v: &Value) -> bool {
+    v.get("id").is_some() && v.pointer("/title/rendered").is_some()
+}
+
+/// Parses a collection (array) or a single post (object).
+pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        Value::Object(_) => vec![v],
+        _ => return Err(SourceError::UnknownShape),
+    };
+    let mut posts = Vec::with_capacity(items.len());
+    for item in items {
+        posts.push(parse_post(item, base)?);
+    }
+    Ok(PostPage {
+        posts,
+        total: None,
+        has_more: false,
+    })
+}
+
+/// Parses one post object.
+pub fn parse_post(v: &Value, base: &str) -> Result<Post, SourceError> {
+    const KIND: &str = "WordPress REST v2";
+    let id = match v.get("id") {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
+        _ => {
+            return Err(SourceError::MissingField {
+                kind: KIND,
+                field: "id",
+            })
+        }
+    };
+    let title = v
+        .pointer("/title/rendered")
+        .and_then(Value::as_str)
+        .ok_or(SourceError::MissingField {
+            kind: KIND,
+            field: "title.rendered",
+        })?;
+    let date = |gmt: &str, local: &str| {
+        str_at(v, gmt)
+            .and_then(Instant::parse_iso8601)
+            .or_else(|| str_at(v, local).and_then(Instant::parse_iso8601))
+    };
+    let published = date("date_gmt", "date").ok_or(SourceError::MissingField {
+        kind: KIND,
+        field: "date_gmt",
+    })?;
+    let modified = date("modified_gmt", "modified").unwrap_or(published);
+    let embedded = v.get("_embedded");
+
+    let authors = embedded
+        .and_then(|e| e.get("author"))
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|au| {
+                    let name = decode_entities(str_at(au, "name")?);
+                    Some(Author {
+                        name,
+                        url: str_at(au, "link").map(|u| resolve_url(base, u)),
+                        avatar: au
+                            .get("avatar_urls")
+                            .and_then(|m| m.get("96").or_else(|| m.get("48")))
+                            .and_then(Value::as_str)
+                            .map(|u| resolve_url(base, u)),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let (mut categories, mut tags) = (Vec::new(), Vec::new());
+    if let Some(groups) = embedded.and_then(|e| e.get("wp:term")).and_then(Value::as_array) {
+        for term in groups.iter().filter_map(Value::as_array).flatten() {
+            let Some(name) = str_at(term, "name") else { continue };
+            let t = Term {
+                id: term.get("id").map(|i| i.to_string().trim_matches('"').to_owned()),
+                name: decode_entities(name),
+                slug: str_at(term, "slug").map(str::to_owned),
+                link: str_at(term, "link").map(|u| resolve_url(base, u)),
+            };
+            match str_at(term, "taxonomy") {
+                Some("category") => categories.push(t),
+                Some("post_tag") => tags.push(t),
+                _ => {}
+            }
+        }
+    } else if let Some(ids) = v.get("categories").and_then(Value::as_array) {
+        // No `_embed`: keep ids so category routes still work.
+        categories = ids
+            .iter()
+            .map(|i| Term {
+                id: Some(i.to_string()),
+                ..Default::default()
+            })
+            .collect();
+    }
+
+    let image = embedded
+        .and_then(|e| e.get("wp:featuredmedia"))
+        .and_then(Value::as_array)
+        .and_then(|a| a.first())
+        .and_then(|m| {
+            let url = str_at(m, "source_url")?;
+            let details = m.get("media_details");
+            let dim = |k: &str| {
+                details
+                    .and_then(|d| d.get(k))
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u32::try_from(n).ok())
+            };
+            let srcset = details
+                .and_then(|d| d.get("sizes"))
+                .and_then(Value::as_object)
+                .map(|sizes| {
+                    let mut parts: Vec<(u64, String)> = sizes
+                        .values()
+                        .filter_map(|s| {
+                            Some((
+                                s.get("width")?.as_u64()?,
+                                resolve_url(base, s.get("source_url")?.as_str()?),
+                            ))
+                        })
+                        .collect();
+                    parts.sort();
+                    parts.dedup_by_key(|p| p.0);
+                    parts
+                        .iter()
+                        .map(|(w, u)| format!("{u} {w}w"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                });
+            Some(Image {
+                url: resolve_url(base, url),
+                alt: str_at(m, "alt_text").map(decode_entities).unwrap_or_default(),
+                width: dim("width"),
+                height: dim("height"),
+                srcset: srcset.filter(|s| !s.is_empty()),
+                caption: m
+                    .pointer("/caption/rendered")
+                    .and_then(Value::as_str)
+                    .map(html_to_text)
+                    .filter(|c| !c.is_empty()),
+            })
+        });
+
+    Ok(Post {
+        id,
+        slug: str_at(v, "slug").map(str::to_owned),
+        url: str_at(v, "link").map(|u| resolve_url(base, u)),
+        title: html_to_text(title),
+        excerpt: v
+            .pointer("/excerpt/rendered")
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .unwrap_or_default(),
+        content_html: v
+            .pointer("/content/rendered")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        published,
+        modified,
+        authors,
+        categories,
+        tags,
+        image,
+        language: None,
+        source: None,
+    })
+}
+
+/// Reads `X-WP-Total` / `X-WP-TotalPages` into the page.
+pub fn apply_headers(page: &mut PostPage, total: Option<&str>, total_pages: Option<&str>, current: u32) {
+    page.total = total.and_then(|t| t.trim().parse().ok());
+    page.has_more = total_pages
+        .and_then(|t| t.trim().parse::<u32>().ok())
+        .is_some_and(|n| current < n);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::{parse_body, parse_list as parse_any, Kind};
+
+    const EMBED: &str = include_str!("../../tests/fixtures/wp_posts_embed.json");
+    const PLAIN: &str = include_str!("../../tests/fixtures/wp_posts_plain.json");
+
+    #[test]
+    fn parses_embedded_collection() {
+        let v = parse_body(EMBED).unwrap();
+        let (kind, page) = parse_any(&v, None, "http://news.test/wp-json/wp/v2/posts").unwrap();
+        assert_eq!(kind, Kind::WordPress);
+        let p = &page.posts[0];
+        assert_eq!(p.id, "1001");
+        assert_eq!(p.title, "„Teatru & muzică” în parcul central – programul complet…");
+        assert_eq!(p.published.to_rfc3339(), "2026-11-26T09:33:00Z");
+        assert_eq!(p.byline().as_deref(), Some("Ioana Mureșan"));
+        assert_eq!(p.categories[0].name, "Cultură");
+        assert_eq!(p.tags[0].slug.as_deref(), Some("festival"));
+        let img = p.image.as_ref().unwrap();
+        assert_eq!(img.url, "http://news.test/media/post-1001.svg");
+        assert_eq!((img.width, img.height), (Some(1200), Some(675)));
+        assert!(img
+            .srcset
+            .as_deref()
+            .unwrap()
+            .starts_with("http://news.test/media/post-1001-300x169.svg 300w"));
+        assert_eq!(p.excerpt, "Primăria anunță trei seri de spectacole gratuite …");
+    }
+
+    #[test]
+    fn degrades_without_embed() {
+        let v = parse_body(PLAIN).unwrap();
+        let (_, page) = parse_any(&v, None, "http://news.test/").unwrap();
+        let p = &page.posts[0];
+        assert!(p.authors.is_empty());
+        assert!(p.image.is_none());
+        assert_eq!(p.categories[0].id.as_deref(), Some("4"));
+        assert_eq!(p.title, "Știri fără diacritice si fara embed");
+    }
+
+    #[test]
+    fn missing_title_is_a_named_error() {
+        let v: Value = serde_json::json!([{"id": 1, "title": {"rendered": "x"}, "date_gmt": "nope"}]);
+        let err = parse_list(&v, "http://x/").unwrap_err();
+        assert!(err.to_string().contains("date_gmt"));
+    }
+
+    #[test]
+    fn headers_drive_paging() {
+        let mut page = PostPage::default();
+        apply_headers(&mut page, Some("34"), Some("4"), 1);
+        assert_eq!(page.total, Some(34));
+        assert!(page.has_more);
+        apply_headers(&mut page, Some("34"), Some("4"), 4);
+        assert!(!page.has_more);
+        apply_headers(&mut page, Some("x"), None, 1);
+        assert_eq!(page.total, None);
+    }
+}

@@ -1,0 +1,296 @@
+//! Plain-text helpers: entity decoding, tag stripping and excerpt cutting.
+//!
+//! Titles and excerpts are shown as text, never as HTML, so they are reduced to
+//! plain text here and need no sanitizer.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Decodes HTML character references (`&#8222;`, `&#x201D;`, `&amp;`, …).
+///
+/// WordPress runs `wptexturize`, so titles arrive as `&#8222;Ceva&#8221;`.
+/// Unknown or malformed references are kept literally, as browsers do.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        let end = rest[1..]
+            .char_indices()
+            .take(32)
+            .find(|(_, c)| *c == ';' || *c == '&' || c.is_whitespace())
+            .map(|(i, c)| (i + 1, c));
+        match end {
+            Some((i, ';')) => {
+                if let Some(c) = decode_one(&rest[1..i]) {
+                    out.push(c);
+                    rest = &rest[i + 1..];
+                    continue;
+                }
+                out.push('&');
+                rest = &rest[1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_one(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse::<u32>().ok()?
+        };
+        // NUL and surrogates become U+FFFD, as the HTML spec says.
+        return Some(match code {
+            0 => '\u{FFFD}',
+            // Windows-1252 quirks that WordPress sometimes emits.
+            0x80..=0x9F => cp1252(code).unwrap_or('\u{FFFD}'),
+            c => char::from_u32(c).unwrap_or('\u{FFFD}'),
+        });
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "hellip" => '…',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "deg" => '°',
+        "middot" => '·',
+        "bull" => '•',
+        "times" => '×',
+        _ => return None,
+    })
+}
+
+fn cp1252(code: u32) -> Option<char> {
+    Some(match code {
+        0x80 => '€',
+        0x84 => '„',
+        0x85 => '…',
+        0x91 => '‘',
+        0x92 => '’',
+        0x93 => '“',
+        0x94 => '”',
+        0x96 => '–',
+        0x97 => '—',
+        _ => return None,
+    })
+}
+
+/// Turns an HTML fragment into plain text: tags dropped, entities decoded,
+/// whitespace collapsed. Content of `script`/`style` is dropped entirely.
+///
+/// Good enough for excerpts and titles; the article body goes through the
+/// DOM sanitizer instead.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let lower: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            Some("</script")
+        } else if lower.starts_with("<style") {
+            Some("</style")
+        } else if lower.starts_with("<!--") {
+            Some("-->")
+        } else {
+            None
+        };
+        if let Some(close) = skip_to {
+            let hay = rest.to_ascii_lowercase();
+            match hay.find(close) {
+                Some(i) => {
+                    rest = &rest[i..];
+                    match rest.find('>') {
+                        Some(g) => rest = &rest[g + 1..],
+                        None => rest = "",
+                    }
+                }
+                None => rest = "",
+            }
+            continue;
+        }
+        // A `<` not followed by a tag-ish character is text.
+        let next = rest[1..].chars().next();
+        if !matches!(next, Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?') {
+            text.push('<');
+            rest = &rest[1..];
+            continue;
+        }
+        // Block-level boundaries become spaces so words don't glue together.
+        text.push(' ');
+        match rest.find('>') {
+            Some(g) => rest = &rest[g + 1..],
+            None => rest = "",
+        }
+    }
+    text.push_str(rest);
+    collapse_ws(&decode_entities(&text))
+}
+
+/// Collapses runs of whitespace (including NBSP) into single spaces and trims.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Cuts `text` to at most `max` user-visible characters (grapheme clusters),
+/// at a word boundary, and appends "…" when anything was cut.
+///
+/// Never splits an emoji or a letter with a combining diacritic. A trailing
+/// "…", "[…]" or "[+N chars]" marker from the API is removed first, so the
+/// result never ends in two ellipses.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = strip_cut_markers(&collapse_ws(text));
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    if graphemes.len() <= max {
+        return text;
+    }
+    let max = max.max(1);
+    // Last whitespace at or before the limit; fall back to a hard cut for one long word.
+    let cut = (1..=max)
+        .rev()
+        .find(|&i| graphemes.get(i).is_some_and(|g| g.chars().all(char::is_whitespace)))
+        .unwrap_or(max);
+    let mut out: String = graphemes[..cut].concat();
+    while out.ends_with(|c: char| c.is_whitespace() || ",;:-–—".contains(c)) {
+        out.pop();
+    }
+    out.push('…');
+    out
+}
+
+fn strip_cut_markers(s: &str) -> String {
+    let mut s = s.trim_end().to_owned();
+    loop {
+        let before = s.len();
+        for m in ["[…]", "[...]", "[&hellip;]", "…", "..."] {
+            if let Some(x) = s.strip_suffix(m) {
+                s = x.trim_end().to_owned();
+            }
+        }
+        // NewsAPI's "… [+1234 chars]".
+        if s.ends_with(" chars]") {
+            if let Some(open) = s.rfind("[+") {
+                if s[open + 2..s.len() - 7].bytes().all(|b| b.is_ascii_digit()) {
+                    s = s[..open].trim_end().to_owned();
+                }
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Estimated reading time in whole minutes (at least 1), at 200 words a minute.
+pub fn reading_minutes(text: &str) -> u32 {
+    let words = text.split_whitespace().count() as u32;
+    words.div_ceil(200).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_wordpress_texturized_titles() {
+        assert_eq!(
+            decode_entities("&#8222;Teatru &#038; muzică&#8221; &#8211; program&#8230;"),
+            "„Teatru & muzică” – program…"
+        );
+        assert_eq!(decode_entities("A &amp; B &lt;i&gt; &#x219B;"), "A & B <i> ↛");
+    }
+
+    #[test]
+    fn keeps_malformed_references() {
+        assert_eq!(
+            decode_entities("AT&T &unknown; & &#xZZ; &#99999999;"),
+            "AT&T &unknown; & &#xZZ; \u{FFFD}"
+        );
+        assert_eq!(decode_entities("&"), "&");
+        assert_eq!(decode_entities("&#;"), "&#;");
+    }
+
+    #[test]
+    fn strips_tags_scripts_and_comments() {
+        let html =
+            "<p>Primul <strong>rând</strong>.</p><script>alert('x<p>')</script><!-- c --><p>Al doilea&nbsp;rând</p>";
+        assert_eq!(html_to_text(html), "Primul rând . Al doilea rând");
+        assert_eq!(html_to_text("3 < 5 și 5 > 3"), "3 < 5 și 5 > 3");
+        assert_eq!(html_to_text("<p>neînchis"), "neînchis");
+        assert_eq!(html_to_text("<STYLE>p{}</STYLE>ok"), "ok");
+    }
+
+    #[test]
+    fn excerpt_cuts_at_word_boundary_with_ellipsis() {
+        let t = "Consiliul local a aprobat bugetul pentru anul viitor după o ședință de patru ore";
+        let e = excerpt(t, 40);
+        assert_eq!(e, "Consiliul local a aprobat bugetul pentru…");
+        assert!(e.chars().count() <= 41);
+        assert_eq!(excerpt("scurt", 100), "scurt");
+    }
+
+    #[test]
+    fn excerpt_is_grapheme_safe() {
+        // "ș" written as s + combining comma below must never be split.
+        let t = "s\u{0326}".repeat(50);
+        let e = excerpt(&t, 10);
+        assert_eq!(e, format!("{}…", "s\u{0326}".repeat(10)));
+        let emoji = "👩‍👩‍👧 ".repeat(20);
+        let e = excerpt(&emoji, 7);
+        assert!(e.ends_with('…'));
+        assert!(e.starts_with("👩‍👩‍👧 👩‍👩‍👧"));
+    }
+
+    #[test]
+    fn excerpt_replaces_api_cut_markers() {
+        assert_eq!(
+            excerpt("Text trunchiat de API [&hellip;]", 100),
+            "Text trunchiat de API"
+        );
+        assert_eq!(excerpt("Text trunchiat […]", 100), "Text trunchiat");
+        assert_eq!(excerpt("Știre de agenție… [+2345 chars]", 100), "Știre de agenție");
+        assert_eq!(excerpt("Un cuvânt lung foarte lung", 8), "Un…");
+    }
+
+    #[test]
+    fn reading_time() {
+        assert_eq!(reading_minutes(""), 1);
+        assert_eq!(reading_minutes(&"cuvânt ".repeat(401)), 3);
+    }
+}

@@ -1,0 +1,71 @@
+//! Dates and relative times through the browser's `Intl`, never hand-written tables.
+
+use crate::time::{relative_bucket, Instant};
+use js_sys::{Array, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales`, bound with `catch` so a bad tag from config is an
+    /// `Err` instead of an exception unwinding through wasm.
+    #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
+    fn get_canonical_locales(tag: &str) -> Result<Array, JsValue>;
+}
+
+/// A locale tag `Intl` accepts: the given one canonicalized, or `en` when invalid.
+pub fn canonical_locale(tag: &str) -> String {
+    match get_canonical_locales(tag) {
+        Ok(a) => a.get(0).as_string().unwrap_or_else(|| "en".into()),
+        Err(e) => {
+            web_sys::console::warn_2(&format!("Ziar: locale `{tag}` is not valid; using en").into(), &e);
+            "en".into()
+        }
+    }
+}
+
+thread_local! {
+    static RTF: RefCell<HashMap<String, Intl::RelativeTimeFormat>> = RefCell::new(HashMap::new());
+    static DTF: RefCell<HashMap<String, Intl::DateTimeFormat>> = RefCell::new(HashMap::new());
+}
+
+fn opts(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), &(*v).into());
+    }
+    o
+}
+
+/// "acum 27 de minute" / "27 minutes ago", with `numeric: auto` so Intl may say
+/// "acum" / "now" or "ieri" / "yesterday" where the language prefers it.
+pub fn relative(then: Instant, now: Instant, locale: &str) -> String {
+    let (value, unit) = relative_bucket(then, now);
+    RTF.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let f = cache.entry(locale.to_owned()).or_insert_with(|| {
+            Intl::RelativeTimeFormat::new(&Array::of1(&locale.into()), &opts(&[("numeric", "auto")]))
+        });
+        f.format(value as f64, unit.as_intl()).into()
+    })
+}
+
+/// A long absolute date and time, e.g. "26 noiembrie 2026, 11:33".
+pub fn absolute(t: Instant, locale: &str) -> String {
+    DTF.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let f = cache.entry(locale.to_owned()).or_insert_with(|| {
+            Intl::DateTimeFormat::new(
+                &Array::of1(&locale.into()),
+                &opts(&[("dateStyle", "long"), ("timeStyle", "short")]),
+            )
+        });
+        let date = js_sys::Date::new(&JsValue::from_f64(t.0 as f64));
+        f.format()
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    })
+}

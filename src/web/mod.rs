@@ -1,0 +1,33 @@
+//! Browser glue: fetch, `Intl`, DOM. Thin on purpose; the logic is in the pure modules.
+
+pub mod api;
+pub mod intl;
+pub mod sanitize_dom;
+
+/// The document's base URL, which Trunk's `public_url` sets via `<base href>`.
+pub fn base_uri() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_else(|| "/".into())
+}
+
+/// Resolves a possibly relative URL against the document's base, like a link would.
+pub fn absolute_url(url: &str) -> String {
+    web_sys::Url::new_with_base(url, &base_uri())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_owned())
+}
+
+/// The path part of the base URL without its trailing slash (`""` at the root),
+/// for the router's `base` so the app works under any subpath.
+pub fn router_base() -> String {
+    web_sys::Url::new(&base_uri())
+        .map(|u| u.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// Current time from the browser clock.
+pub fn now() -> crate::time::Instant {
+    crate::time::Instant(js_sys::Date::now() as i64)
+}

@@ -1,0 +1,91 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the parts that need a
+//! real DOM and a real `Intl`. Run by `make test` via `.cargo/config.toml`'s runner.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use ziar::time::Instant;
+use ziar::web::{intl, sanitize_dom};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clean(html: &str) -> String {
+    let frag = sanitize_dom::sanitize(html).expect("parse");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.append_child(&frag).unwrap();
+    div.inner_html()
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_strips_scripts_handlers_and_bad_urls() {
+    let out = clean(
+        r#"<p onclick="x()">Bună <script>alert(1)</script><a href="javascript:alert(1)">a</a>
+           <a href="https://ex.ro/">b</a><img src=x onerror=alert(1)><style>p{}</style><iframe src="https://ev.il"></iframe>
+           <form><input></form><base href="https://ev.il/"><meta http-equiv="refresh" content="0"></p>"#,
+    );
+    assert!(!out.contains("script"), "{out}");
+    assert!(!out.contains("onclick") && !out.contains("onerror"), "{out}");
+    assert!(!out.contains("javascript:"), "{out}");
+    assert!(
+        !out.contains("<style")
+            && !out.contains("<iframe")
+            && !out.contains("<form")
+            && !out.contains("<base")
+            && !out.contains("<meta"),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<a href="https://ex.ro/" rel="noopener noreferrer">b</a>"#),
+        "{out}"
+    );
+    assert!(out.contains("Bună"), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_keeps_article_structure() {
+    let out = clean(
+        "<h1>Titlu</h1><h2>Sub</h2><ul><li>unu</li></ul><blockquote>„citat”</blockquote>\
+         <figure><img src=\"/m.svg\" alt=\"hartă\" width=\"960\" height=\"540\"><figcaption>Legendă</figcaption></figure><!-- x -->",
+    );
+    assert!(!out.contains("<h1"), "body h1 is unwrapped: {out}");
+    assert!(
+        out.starts_with("Titlu<h2>Sub</h2><ul><li>unu</li></ul><blockquote>„citat”</blockquote>"),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"alt="hartă""#) && out.contains(r#"loading="lazy""#),
+        "{out}"
+    );
+    assert!(!out.contains("<!--"), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn mutation_xss_payloads_stay_inert() {
+    let out = clean(
+        r#"<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript><svg><style><img src=x onerror=alert(2)></style></svg>"#,
+    );
+    assert!(!out.contains("onerror"), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn romanian_relative_times_come_from_intl() {
+    let now = Instant(1_800_000_000_000);
+    let ago = |m: i64| Instant(now.0 - m * 60_000);
+    assert_eq!(intl::relative(ago(27), now, "ro"), "acum 27 de minute");
+    assert_eq!(intl::relative(ago(12), now, "ro"), "acum 12 minute");
+    assert_eq!(intl::relative(ago(60), now, "ro"), "acum o oră");
+    assert_eq!(intl::relative(ago(27), now, "en"), "27 minutes ago");
+}
+
+#[wasm_bindgen_test]
+fn bad_locale_falls_back_instead_of_throwing() {
+    assert_eq!(intl::canonical_locale("not a locale!!"), "en");
+    assert_eq!(intl::canonical_locale("ro-md"), "ro-MD");
+}
+
+#[wasm_bindgen_test]
+fn absolute_dates_are_localized() {
+    let t = Instant::parse_iso8601("2026-11-26T10:00:00Z").unwrap();
+    let s = intl::absolute(t, "ro");
+    assert!(s.contains("noiembrie 2026"), "{s}");
+}

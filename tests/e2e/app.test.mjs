@@ -1,0 +1,157 @@
+// End-to-end: the release build, served by the demo newsroom, in Chromium.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startNewsroom, launch, openPage } from './harness.mjs';
+
+let newsroom, browser, page, context, problems;
+
+before(async () => {
+  newsroom = await startNewsroom();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  newsroom?.stop();
+});
+beforeEach(async () => {
+  await newsroom.admin('reset');
+  ({ page, context, problems } = await openPage(browser));
+});
+afterEach(async (t) => {
+  await context?.close();
+  // Any console error or panic fails the test, unless the test expected it.
+  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
+});
+
+const recentItems = () => page.locator('.ziar-recent-item');
+
+async function wpPosts(query) {
+  const r = await fetch(`${newsroom.url}/wp-json/wp/v2/posts?${query}`);
+  assert.equal(r.status, 200);
+  return r.json();
+}
+
+test('home page lists the latest posts from the API, newest first', async () => {
+  await page.goto(newsroom.url + '/');
+  const cards = page.locator('.ziar-card');
+  await cards.first().waitFor();
+  const api = await wpPosts('per_page=10');
+  assert.equal(await cards.count(), 10);
+  const titles = await page.locator('.ziar-card-title').allTextContents();
+  const decoded = api.map((p) => p.title.rendered);
+  // The API sends WordPress entities; the page shows decoded text in the same order.
+  assert.equal(titles.length, decoded.length);
+  for (const t of titles) assert.ok(!/&#\d+;/.test(t), `entity left in title: ${t}`);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ro');
+});
+
+test('recent posts show 6 items, newest first, cut excerpts and Romanian relative times', async () => {
+  await page.goto(newsroom.url + '/');
+  await recentItems().first().waitFor();
+  assert.equal(await recentItems().count(), 6);
+  const stamps = await page.locator('.ziar-recent-item time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime'))));
+  const sorted = [...stamps].sort((a, b) => b - a);
+  assert.deepEqual(stamps, sorted, 'newest first');
+  const times = await page.locator('.ziar-recent-item time').allTextContents();
+  // Seed offsets 12, 20, 27, 42, 57, 60 minutes: Intl says "acum 12 minute" … "acum o oră".
+  assert.equal(times[0], 'acum 12 minute');
+  assert.equal(times[2], 'acum 27 de minute');
+  assert.ok(times.every((t) => t.startsWith('acum ') && !/ago/.test(t)), times.join(' | '));
+  const excerpts = await page.locator('.ziar-recent-excerpt').allTextContents();
+  assert.ok(excerpts.some((e) => e.endsWith('…')), 'some excerpt is cut with …');
+  assert.ok(excerpts.every((e) => [...e].length <= 101), 'excerpts are at most 100 characters plus …');
+  const title = await page.locator('.ziar-recent-item time').first().getAttribute('title');
+  assert.match(title, /\d{4}/, 'absolute date as the title');
+});
+
+test('the article page renders headline, category, byline, date and a sanitized body', async () => {
+  const [long] = await wpPosts('slug=' + encodeURIComponent(
+    'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice'));
+  assert.ok(long, 'the long demo article exists');
+  await page.goto(`${newsroom.url}/articol/${long.slug}`);
+  const headline = page.locator('h1.ziar-headline');
+  await headline.waitFor();
+  assert.ok((await headline.textContent()).startsWith('Zilele Orașului Valea Verde'));
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.match(await page.locator('.ziar-byline').textContent(), /^Publicat de \S/);
+  assert.match(await page.locator('.ziar-date').textContent(), /2026|2025/);
+  assert.ok(await page.locator('.ziar-label a').count() >= 1);
+  const body = page.locator('.ziar-body');
+  assert.ok(await body.locator('h2').count() >= 2);
+  assert.ok(await body.locator('blockquote').count() >= 1);
+  assert.ok(await body.locator('ul li').count() >= 2);
+  assert.ok(await body.locator('ol li').count() >= 2);
+  assert.equal(await body.locator('figure img').getAttribute('loading'), 'lazy');
+  assert.equal(await body.locator('script, style, iframe').count(), 0);
+  assert.equal(await page.title(), `${await headline.textContent()} – Curierul de Valea Verde`);
+  const bodyText = await body.textContent();
+  assert.ok(/[ăâîșț]/.test(bodyText) && bodyText.includes('„'), 'diacritics and typographic quotes survive');
+});
+
+test('clicking a recent post navigates client-side to its article', async () => {
+  await page.goto(newsroom.url + '/');
+  const first = page.locator('.ziar-recent-title').first();
+  await first.waitFor();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  await page.locator('h1.ziar-headline').waitFor();
+  assert.equal((await page.locator('h1.ziar-headline').textContent()).trim(), title);
+  assert.match(page.url(), /\/articol\//);
+});
+
+test('a post published mid-test appears first after a reload', async () => {
+  await page.goto(newsroom.url + '/');
+  await recentItems().first().waitFor();
+  const before = await page.locator('.ziar-recent-title').allTextContents();
+  const fresh = await newsroom.admin('publish', { title: 'Știre de ultimă oră: podul peste Valea Verde se redeschide mâine' });
+  assert.ok(!before.includes('Știre de ultimă oră: podul peste Valea Verde se redeschide mâine'));
+  await page.reload();
+  await recentItems().first().waitFor();
+  const after = await page.locator('.ziar-recent-title').allTextContents();
+  assert.equal(after[0].trim(), 'Știre de ultimă oră: podul peste Valea Verde se redeschide mâine');
+  assert.equal(after.length, 6);
+  assert.equal(await page.locator('.ziar-recent-item time').first().textContent(), 'acum');
+  assert.ok(fresh.id);
+});
+
+test('deep links and unknown slugs get the app, with a friendly not-found page', async () => {
+  const resp = await page.goto(`${newsroom.url}/articol/nu-exista-un-asemenea-articol`);
+  assert.equal(resp.status(), 200);
+  await page.getByRole('heading', { name: 'Pagina nu a fost găsită' }).waitFor();
+  await page.goto(`${newsroom.url}/o/cale/oarecare`);
+  await page.getByRole('heading', { name: 'Pagina nu a fost găsită' }).waitFor();
+});
+
+test('category pages list that category [category]', async () => {
+  await page.goto(newsroom.url + '/categorie/sport');
+  await page.locator('.ziar-card').first().waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Sport');
+  const labels = await page.locator('.ziar-card .ziar-label').allTextContents();
+  assert.ok(labels.length > 0);
+});
+
+test('a wrong API URL in config.json shows a clear on-page error naming it [expects console errors]', async () => {
+  const bad = 'http://127.0.0.1:9/wp-json/wp/v2/';
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ api: bad }) }));
+  await page.goto(newsroom.url + '/');
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /nu a putut fi contactat/);
+  assert.ok(text.includes('http://127.0.0.1:9/wp-json/wp/v2/posts'), text);
+  // The console has the technical detail; no panic happened.
+  assert.ok(problems.some((p) => p.includes('Ziar:') && p.includes('127.0.0.1:9')), problems.join('\n'));
+  assert.ok(!problems.some((p) => p.startsWith('pageerror') || /panicked/.test(p)), problems.join('\n'));
+});
+
+test('an invalid config.json is reported on the page, not a blank screen [expects console errors]', async () => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: '{"recent_count": 0}' }));
+  await page.goto(newsroom.url + '/');
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /recent_count/);
+  assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
+});
