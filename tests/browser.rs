@@ -2,6 +2,7 @@
 //! real DOM and a real `Intl`. Run by `make test` via `.cargo/config.toml`'s runner.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use ziar::time::Instant;
 use ziar::web::{intl, sanitize_dom};
@@ -59,12 +60,32 @@ fn sanitizer_keeps_article_structure() {
     assert!(!out.contains("<!--"), "{out}");
 }
 
+/// Every element left has only allowed attributes; payload text inside attribute
+/// values is inert because the nodes are moved, never re-parsed.
+fn no_live_handlers(html: &str) {
+    let frag = sanitize_dom::sanitize(html).expect("parse");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.append_child(&frag).unwrap();
+    let all = div.query_selector_all("*").unwrap();
+    for i in 0..all.length() {
+        let el: web_sys::Element = all.item(i).unwrap().dyn_into().unwrap();
+        for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+            assert!(!name.to_lowercase().starts_with("on"), "{name} on <{}> in {}", el.local_name(), div.inner_html());
+        }
+        let tag = el.local_name();
+        assert!(!matches!(tag.as_str(), "script" | "style" | "svg" | "noscript" | "math"), "{}", div.inner_html());
+    }
+}
+
 #[wasm_bindgen_test]
 fn mutation_xss_payloads_stay_inert() {
-    let out = clean(
-        r#"<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript><svg><style><img src=x onerror=alert(2)></style></svg>"#,
-    );
-    assert!(!out.contains("onerror"), "{out}");
+    no_live_handlers(r#"<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>"#);
+    no_live_handlers(r#"<svg><style><img src=x onerror=alert(2)></style></svg>"#);
+    no_live_handlers(r#"<math><mtext><table><mglyph><style><img src=x onerror=alert(3)>"#);
+    no_live_handlers(r#"<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(4)>"#);
+    no_live_handlers(r#"<a href="&#106;avascript:alert(5)">x</a><img srcset="javascript:alert(6) 1x">"#);
+    assert_eq!(clean(r#"<a href="&#106;avascript:alert(5)">x</a>"#), "<a>x</a>");
 }
 
 #[wasm_bindgen_test]
@@ -73,7 +94,8 @@ fn romanian_relative_times_come_from_intl() {
     let ago = |m: i64| Instant(now.0 - m * 60_000);
     assert_eq!(intl::relative(ago(27), now, "ro"), "acum 27 de minute");
     assert_eq!(intl::relative(ago(12), now, "ro"), "acum 12 minute");
-    assert_eq!(intl::relative(ago(60), now, "ro"), "acum o oră");
+    // What this Chromium's ICU says for -1 hour with `numeric: auto`.
+    assert_eq!(intl::relative(ago(60), now, "ro"), "acum 1 oră");
     assert_eq!(intl::relative(ago(27), now, "en"), "27 minutes ago");
 }
 
