@@ -24,6 +24,9 @@ pub fn router() -> Router<SharedState> {
         .route("/__admin/reset", post(reset))
         .route("/__admin/publish-every", post(publish_every))
         .route("/__admin/state", get(state))
+        .route("/__admin/edit", post(edit))
+        .route("/__admin/delete", post(delete))
+        .route("/__admin/poll-interval", post(poll_interval))
         .layer(from_fn(admin_layer))
 }
 
@@ -82,6 +85,64 @@ async fn publish(
     Ok(res)
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EditBody {
+    id: u64,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    excerpt: Option<String>,
+}
+
+fn unknown_post(id: u64) -> WpError {
+    WpError::new(
+        StatusCode::NOT_FOUND,
+        "rest_post_invalid_id",
+        format!("No post with id {id}."),
+    )
+}
+
+/// `POST /__admin/edit` `{"id", "title"?, "excerpt"?}`: edits a post now, so
+/// its `modified` moves on; returns the post (WordPress shape).
+async fn edit(State(st): State<SharedState>, headers: axum::http::HeaderMap, body: Bytes) -> Result<Response, WpError> {
+    let req: EditBody = parse_body(&body)?;
+    let post = st
+        .edit(req.id, req.title, req.excerpt)
+        .ok_or_else(|| unknown_post(req.id))?;
+    let base = crate::http::base_url(&headers, &st.fallback_base);
+    let store = st.read_store();
+    Ok(Json(wp_post(&store, &post, &base, None)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdBody {
+    id: u64,
+}
+
+/// `POST /__admin/delete` `{"id"}`: removes a post.
+async fn delete(State(st): State<SharedState>, body: Bytes) -> Result<Response, WpError> {
+    let req: IdBody = parse_body(&body)?;
+    if !st.delete(req.id) {
+        return Err(unknown_post(req.id));
+    }
+    Ok(Json(json!({ "deleted": true, "id": req.id })).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Seconds {
+    seconds: u64,
+}
+
+/// `POST /__admin/poll-interval` `{"seconds": n}`: the `X-Poll-Interval` sent to clients (0 = none).
+async fn poll_interval(State(st): State<SharedState>, body: Bytes) -> Result<Response, WpError> {
+    let req: Seconds = parse_body(&body)?;
+    st.set_poll_interval(req.seconds);
+    Ok(Json(json!({ "seconds": req.seconds })).into_response())
+}
+
 /// `GET /__admin/faults`.
 async fn get_faults(State(st): State<SharedState>) -> Json<Faults> {
     Json(st.faults())
@@ -125,6 +186,7 @@ async fn state(State(st): State<SharedState>) -> Response {
         "last_changed": format_rfc3339(store.last_changed),
         "posts": store.posts.len(),
         "publish_every": every,
+        "poll_interval": st.poll_interval(),
         "faults": faults,
     }))
     .into_response()

@@ -346,6 +346,10 @@ pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Nex
     let h = res.headers_mut();
     add_cors(h);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let poll = state.poll_interval();
+    if poll > 0 {
+        h.insert("x-poll-interval", HeaderValue::from(poll));
+    }
     if res.status() != StatusCode::NOT_MODIFIED {
         res.headers_mut()
             .entry(header::CONTENT_TYPE)

@@ -20,6 +20,7 @@ pub mod time;
 pub mod wp;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
@@ -50,6 +51,8 @@ pub struct Config {
     /// Base URL used when a request has no usable `Host` header,
     /// e.g. `http://127.0.0.1:8080`.
     pub fallback_base: String,
+    /// Seconds sent as `X-Poll-Interval` on API responses (0 = header off).
+    pub poll_interval: u64,
 }
 
 /// Everything the handlers share.
@@ -59,6 +62,7 @@ pub struct AppState {
     initial: Store,
     faults: RwLock<Faults>,
     publish_every: watch::Sender<u64>,
+    poll_interval: AtomicU64,
     /// Whether the admin endpoints are enabled.
     pub admin: bool,
     /// SPA directory, if any.
@@ -82,6 +86,7 @@ impl AppState {
             store: RwLock::new(store),
             faults: RwLock::new(config.faults),
             publish_every: tx,
+            poll_interval: AtomicU64::new(config.poll_interval),
             admin: config.admin,
             dist: config.dist,
             fallback_base,
@@ -117,6 +122,26 @@ impl AppState {
     pub fn reset(&self) {
         self.write_store().restore(&self.initial);
         self.set_faults(Faults::default());
+    }
+
+    /// Edits a post now (see [`Store::edit_post`]).
+    pub fn edit(&self, id: u64, title: Option<String>, excerpt: Option<String>) -> Option<Post> {
+        self.write_store().edit_post(id, title, excerpt, now_unix())
+    }
+
+    /// Deletes a post now; whether it existed.
+    pub fn delete(&self, id: u64) -> bool {
+        self.write_store().delete_post(id, now_unix())
+    }
+
+    /// The `X-Poll-Interval` advertised to clients, in seconds (0 = none).
+    pub fn poll_interval(&self) -> u64 {
+        self.poll_interval.load(Ordering::Relaxed)
+    }
+
+    /// Changes the advertised poll interval (0 removes the header).
+    pub fn set_poll_interval(&self, seconds: u64) {
+        self.poll_interval.store(seconds, Ordering::Relaxed);
     }
 
     /// Live publishing interval in seconds (0 = off).

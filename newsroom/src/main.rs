@@ -16,6 +16,7 @@ USAGE: newsroom [OPTIONS]
   --addr ADDR             listen address (default 127.0.0.1:8080)
   --dist PATH             also serve a built SPA from PATH (deep links -> index.html)
   --publish-every SECS    publish a live post every SECS seconds (0 = off, default)
+  --poll-interval SECS    send X-Poll-Interval: SECS on API responses (0 = off, default)
   --admin                 enable /__admin/* endpoints (tests only)
   --latency-ms N          fault: delay every API response by N ms
   --fail-status CODE      fault: API routes answer with this status
@@ -63,6 +64,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 config.publish_every = v
                     .parse()
                     .map_err(|_| format!("--publish-every {v}: not a number of seconds"))?;
+            }
+            "--poll-interval" => {
+                let v = value("--poll-interval")?;
+                config.poll_interval = v
+                    .parse()
+                    .map_err(|_| format!("--poll-interval {v}: not a number of seconds"))?;
             }
             "--admin" => config.admin = true,
             "--latency-ms" => {

@@ -142,6 +142,33 @@ impl Store {
         self.tags.iter().find(|t| t.id == id)
     }
 
+    /// Edits a post's title and/or excerpt at `now` (its `modified_gmt` moves
+    /// on). Returns the edited post, or `None` for an unknown id.
+    pub fn edit_post(&mut self, id: u64, title: Option<String>, excerpt: Option<String>, now: i64) -> Option<Post> {
+        let post = self.posts.iter_mut().find(|p| p.id == id)?;
+        if let Some(t) = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+            post.title = t;
+        }
+        if let Some(e) = excerpt.map(|e| e.trim().to_string()).filter(|e| !e.is_empty()) {
+            post.excerpt = e;
+        }
+        post.modified_gmt = now.max(post.date_gmt);
+        let edited = post.clone();
+        self.touch(now);
+        Some(edited)
+    }
+
+    /// Deletes a post at `now`. Returns whether it existed.
+    pub fn delete_post(&mut self, id: u64, now: i64) -> bool {
+        let before = self.posts.len();
+        self.posts.retain(|p| p.id != id);
+        let deleted = self.posts.len() != before;
+        if deleted {
+            self.touch(now);
+        }
+        deleted
+    }
+
     /// Publishes the next live template at `now`, optionally overriding its
     /// title. Returns the new post, or `None` when there are no templates.
     pub fn publish_next(&mut self, title: Option<String>, now: i64) -> Option<Post> {

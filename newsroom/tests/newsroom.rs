@@ -618,3 +618,46 @@ async fn embedded_demo_content_serves() {
         assert_eq!(p["id"], max + 1);
     }
 }
+
+#[tokio::test]
+async fn admin_edit_delete_and_poll_interval() {
+    let s = Server::start(admin()).await;
+    let first = s.get(POSTS).await;
+    let etag = first.header("etag").expect("etag").to_string();
+    let id = ids(&first.json())[0];
+
+    // An edit changes `modified` and the ETag; the post keeps its place.
+    let r = s
+        .post("/__admin/edit", &format!(r#"{{"id":{id},"title":"Titlu corectat"}}"#))
+        .await;
+    assert_eq!(r.status, 200);
+    let edited = r.json();
+    assert_eq!(edited["title"]["rendered"], "Titlu corectat");
+    assert_ne!(edited["modified_gmt"], edited["date_gmt"]);
+    let after = s.get(POSTS).await;
+    assert_ne!(after.header("etag"), Some(etag.as_str()));
+    assert_eq!(ids(&after.json())[0], id);
+
+    // A delete removes it from lists and single lookups.
+    assert_eq!(
+        s.post("/__admin/delete", &format!(r#"{{"id":{id}}}"#)).await.status,
+        200
+    );
+    assert!(!ids(&s.get(POSTS).await.json()).contains(&id));
+    assert_eq!(s.get(&format!("{POSTS}/{id}")).await.status, 404);
+    assert_eq!(
+        s.post("/__admin/delete", &format!(r#"{{"id":{id}}}"#)).await.status,
+        404
+    );
+    assert_eq!(s.post("/__admin/edit", r#"{"id":1,"bogus":1}"#).await.status, 400);
+
+    // X-Poll-Interval is off by default and advertised once set.
+    assert_eq!(s.get(POSTS).await.header("x-poll-interval"), None);
+    assert_eq!(s.post("/__admin/poll-interval", r#"{"seconds":7}"#).await.status, 200);
+    assert_eq!(s.get(POSTS).await.header("x-poll-interval"), Some("7"));
+    assert!(s
+        .get(POSTS)
+        .await
+        .header("access-control-expose-headers")
+        .is_some_and(|h| h.to_ascii_lowercase().contains("x-poll-interval")));
+}
