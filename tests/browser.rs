@@ -71,10 +71,19 @@ fn no_live_handlers(html: &str) {
     for i in 0..all.length() {
         let el: web_sys::Element = all.item(i).unwrap().dyn_into().unwrap();
         for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
-            assert!(!name.to_lowercase().starts_with("on"), "{name} on <{}> in {}", el.local_name(), div.inner_html());
+            assert!(
+                !name.to_lowercase().starts_with("on"),
+                "{name} on <{}> in {}",
+                el.local_name(),
+                div.inner_html()
+            );
         }
         let tag = el.local_name();
-        assert!(!matches!(tag.as_str(), "script" | "style" | "svg" | "noscript" | "math"), "{}", div.inner_html());
+        assert!(
+            !matches!(tag.as_str(), "script" | "style" | "svg" | "noscript" | "math"),
+            "{}",
+            div.inner_html()
+        );
     }
 }
 
