@@ -2,6 +2,8 @@
 //!
 //! Every key has a default, so a publisher's file only names what differs.
 
+use crate::sources::mapping::Mapping;
+use crate::sources::Kind;
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -12,8 +14,12 @@ pub struct Config {
     /// API base URL, absolute or relative to the page. Default: the bundled demo newsroom
     /// (`wp-json/wp/v2/` relative to the app, since the newsroom serves both).
     pub api: String,
-    /// `auto`, `wordpress` or `jsonfeed`.
+    /// `auto` (detect from the response), or force one of `wordpress`, `jsonfeed`,
+    /// `newsapi`, `guardian`, `ghost`, `devto`, `hackernews`, `custom`.
     pub kind: String,
+    /// JSON Pointers naming the item array and each field, for an API with no
+    /// built-in adapter (`kind: custom`, or the fallback under `auto`).
+    pub mapping: Option<Mapping>,
     /// UI and date locale (BCP 47).
     pub locale: String,
     /// Shown in the header and the document title.
@@ -33,6 +39,7 @@ impl Default for Config {
         Config {
             api: "wp-json/wp/v2/".into(),
             kind: "auto".into(),
+            mapping: None,
             locale: "ro".into(),
             site_name: "Ziar".into(),
             recent_count: 6,
@@ -50,6 +57,9 @@ pub enum ConfigError {
     Invalid(String),
     #[error("config.json: `{key}` {problem}")]
     Value { key: &'static str, problem: &'static str },
+    /// A custom mapping with a pointer that cannot work; the text names the key.
+    #[error("config.json: {0}")]
+    Mapping(String),
 }
 
 impl Config {
@@ -91,10 +101,20 @@ impl Config {
                 problem: "must be 0 (off) or at least 5",
             });
         }
-        crate::sources::Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
+        let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
             key: "kind",
-            problem: "must be auto, wordpress or jsonfeed",
+            problem: "must be auto, wordpress, jsonfeed, newsapi, guardian, ghost, devto, hackernews or custom",
         })?;
+        match &self.mapping {
+            Some(m) => m.validate().map_err(ConfigError::Mapping)?,
+            None if kind == Some(Kind::Custom) => {
+                return Err(ConfigError::Value {
+                    key: "mapping",
+                    problem: "is required when `kind` is `custom` (JSON Pointers for at least `items` and `title`)",
+                })
+            }
+            None => {}
+        }
         Ok(())
     }
 
@@ -128,6 +148,28 @@ mod tests {
         assert!(e.to_string().contains("recent_count"));
         assert!(Config::from_json(r#"{"kind": "rss"}"#).is_err());
         assert!(Config::from_json("[").is_err());
+    }
+
+    #[test]
+    fn custom_mapping_keys() {
+        let c = Config::from_json(
+            r#"{"api": "https://x.ro/api/stiri", "kind": "custom",
+                "mapping": {"items": "/data", "title": "/headline", "url": "/link", "published": "/ts"}}"#,
+        )
+        .unwrap();
+        let m = c.mapping.unwrap();
+        assert_eq!((m.items.as_str(), m.title.as_str()), ("/data", "/headline"));
+        let e = Config::from_json(r#"{"kind": "custom"}"#).unwrap_err();
+        assert!(e.to_string().contains("mapping"), "{e}");
+        let e = Config::from_json(r#"{"mapping": {"items": "", "title": "headline", "id": "/id"}}"#).unwrap_err();
+        assert!(e.to_string().contains("mapping.title"), "{e}");
+        let e =
+            Config::from_json(r#"{"mapping": {"items": "", "title": "/t", "id": "/id", "titel": "/x"}}"#).unwrap_err();
+        assert!(e.to_string().contains("titel"), "{e}");
+        for kind in ["ghost", "devto", "newsapi", "guardian", "hackernews", "jsonfeed"] {
+            let c = Config::from_json(&format!(r#"{{"kind": "{kind}"}}"#)).unwrap();
+            assert_eq!(c.kind, kind);
+        }
     }
 
     #[test]

@@ -15,24 +15,113 @@ pub fn encode_query_value(s: &str) -> String {
     out
 }
 
+/// Recognizes well-known APIs from their URL, before any response is seen.
+///
+/// Only a guess for building the request: the response is still detected.
+pub fn guess_kind(api: &str) -> Option<Kind> {
+    let lower = api.trim().to_ascii_lowercase();
+    let (before_query, _) = lower.split_once(['?', '#']).unwrap_or((&lower, ""));
+    let path = before_query.trim_end_matches('/');
+    let host = before_query
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
+        .unwrap_or("");
+    if path.contains("/wp-json") || path.ends_with("/wp/v2") {
+        Some(Kind::WordPress)
+    } else if path.contains("/ghost/api/") {
+        Some(Kind::Ghost)
+    } else if host.ends_with("newsapi.org") || path.ends_with("/v2/top-headlines") || path.ends_with("/v2/everything") {
+        Some(Kind::NewsApi)
+    } else if host.ends_with("guardianapis.com") {
+        Some(Kind::Guardian)
+    } else if path.ends_with("/api/articles") || path.contains("/api/articles/latest") {
+        Some(Kind::DevTo)
+    } else if host.starts_with("hacker-news.firebaseio.com") || path.ends_with("stories.json") {
+        Some(Kind::HackerNews)
+    } else if path.ends_with(".json") || path.ends_with("/feed") {
+        Some(Kind::JsonFeed)
+    } else {
+        None
+    }
+}
+
 /// Which kind to request as, before any response is seen.
 ///
-/// A forced kind wins; otherwise a URL naming a `.json` document is a feed, and
-/// anything else is taken as a WordPress REST base. Detection on the response
-/// then confirms it and names what it found.
+/// A forced kind wins; then a URL that names a known API; anything else is
+/// taken as a WordPress REST base. Detection on the response then confirms it
+/// and names what it found.
 pub fn request_kind(api: &str, forced: Option<Kind>) -> Kind {
-    forced.unwrap_or_else(|| {
-        let path = api.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
-        if path.ends_with(".json") || path.ends_with("/feed") {
-            Kind::JsonFeed
-        } else {
-            Kind::WordPress
-        }
-    })
+    forced.or_else(|| guess_kind(api)).unwrap_or(Kind::WordPress)
+}
+
+/// Like [`request_kind`], but an unrecognized URL with a custom mapping in the
+/// config is requested verbatim as a custom API rather than as WordPress.
+pub fn request_kind_with_mapping(api: &str, forced: Option<Kind>, has_mapping: bool) -> Kind {
+    match (forced, guess_kind(api)) {
+        (Some(k), _) => k,
+        (None, Some(k)) => k,
+        (None, None) if has_mapping => Kind::Custom,
+        (None, None) => Kind::WordPress,
+    }
+}
+
+/// Sets query parameters on a URL, replacing any with the same name and
+/// keeping the others (an API key, `country=ro`) as the publisher wrote them.
+pub fn with_params(url: &str, params: &[(&str, String)]) -> String {
+    let url = url.trim();
+    let (no_frag, frag) = match url.split_once('#') {
+        Some((u, f)) => (u, Some(f)),
+        None => (url, None),
+    };
+    let (path, query) = no_frag.split_once('?').unwrap_or((no_frag, ""));
+    let mut parts: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let name = p.split('=').next().unwrap_or("");
+            !params.iter().any(|(k, _)| *k == name)
+        })
+        .map(str::to_owned)
+        .collect();
+    parts.extend(params.iter().map(|(k, v)| format!("{k}={}", encode_query_value(v))));
+    let mut out = path.to_owned();
+    if !parts.is_empty() {
+        out.push('?');
+        out.push_str(&parts.join("&"));
+    }
+    if let Some(f) = frag {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Whether the URL's query already names `param` (so a default doesn't override it).
+pub fn has_param(url: &str, param: &str) -> bool {
+    url.split_once('?')
+        .map(|(_, q)| q.split(['&', '#']).any(|p| p.split('=').next() == Some(param)))
+        .unwrap_or(false)
+}
+
+/// Appends path segments to a URL's path, before its query (Ghost's
+/// `posts/slug/{slug}/` after `posts/?key=…`, dev.to's `articles/{id}`).
+pub fn join_path(url: &str, segments: &str) -> String {
+    let url = url.trim();
+    let (path, query) = match url.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (url, None),
+    };
+    let mut out = format!("{}/{}", path.trim_end_matches('/'), segments.trim_start_matches('/'));
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
 }
 
 /// The list endpoint: newest first, one page.
 pub fn list_url(api_dir: &str, api: &str, kind: Kind, page: u32, per_page: usize) -> String {
+    let paging = |p: &'static str, pp: &'static str| vec![(p, page.to_string()), (pp, per_page.to_string())];
     match kind {
         Kind::WordPress => format!("{api_dir}posts?_embed=1&per_page={per_page}&page={page}"),
         Kind::JsonFeed if page <= 1 => api.trim().to_owned(),
@@ -40,14 +129,78 @@ pub fn list_url(api_dir: &str, api: &str, kind: Kind, page: u32, per_page: usize
             let sep = if api.contains('?') { '&' } else { '?' };
             format!("{}{sep}page={page}", api.trim())
         }
+        Kind::NewsApi => with_params(api, &paging("page", "pageSize")),
+        Kind::Guardian => {
+            let mut params = paging("page", "page-size");
+            if !has_param(api, "show-fields") {
+                params.push((
+                    "show-fields",
+                    "headline,trailText,body,thumbnail,byline,lastModified,lang".into(),
+                ));
+            }
+            if !has_param(api, "show-tags") {
+                params.push(("show-tags", "contributor,keyword".into()));
+            }
+            with_params(api, &params)
+        }
+        Kind::Ghost => {
+            let mut params = paging("page", "limit");
+            if !has_param(api, "include") {
+                params.push(("include", "authors,tags".into()));
+            }
+            with_params(api, &params)
+        }
+        Kind::DevTo => with_params(api, &paging("page", "per_page")),
+        // The id list is one document; the client slices it.
+        Kind::HackerNews | Kind::Custom => api.trim().to_owned(),
     }
+}
+
+/// A custom API's list URL: verbatim, plus the mapping's page parameters when
+/// it names them (page 1 is asked for as written, unless a page size is set).
+pub fn custom_list_url(
+    api: &str,
+    page: u32,
+    per_page: usize,
+    page_param: Option<&str>,
+    per_page_param: Option<&str>,
+) -> String {
+    let mut params = Vec::new();
+    if let Some(p) = page_param.filter(|p| !p.is_empty() && page > 1) {
+        params.push((p, page.to_string()));
+    }
+    if let Some(pp) = per_page_param.filter(|p| !p.is_empty()) {
+        params.push((pp, per_page.to_string()));
+    }
+    with_params(api, &params)
+}
+
+/// A Hacker News item URL, beside the story list (`…/v0/topstories.json` → `…/v0/item/{id}.json`).
+pub fn hn_item_url(api: &str, id: u64) -> String {
+    crate::model::resolve_url(api.trim(), &format!("item/{id}.json"))
 }
 
 /// A single post by slug, where the API can look one up; `None` means search the list.
 pub fn by_slug_url(api_dir: &str, kind: Kind, slug: &str) -> Option<String> {
     match kind {
         Kind::WordPress => Some(format!("{api_dir}posts?_embed=1&slug={}", encode_query_value(slug))),
-        Kind::JsonFeed => None,
+        _ => None,
+    }
+}
+
+/// Like [`by_slug_url`], also for APIs whose single-item URL hangs off the
+/// configured URL (Ghost's `posts/slug/{slug}/`, keeping `?key=`).
+pub fn single_url(api_dir: &str, api: &str, kind: Kind, slug: &str) -> Option<String> {
+    match kind {
+        Kind::Ghost => {
+            let url = join_path(api, &format!("slug/{}/", encode_query_value(slug)));
+            Some(if has_param(api, "include") {
+                url
+            } else {
+                with_params(&url, &[("include", "authors,tags".into())])
+            })
+        }
+        _ => by_slug_url(api_dir, kind, slug),
     }
 }
 
@@ -58,7 +211,7 @@ pub fn category_url(api_dir: &str, kind: Kind, category_id: &str, per_page: usiz
             "{api_dir}posts?_embed=1&per_page={per_page}&categories={}",
             encode_query_value(category_id)
         )),
-        Kind::JsonFeed => None,
+        _ => None,
     }
 }
 
@@ -93,5 +246,110 @@ mod tests {
             "http://h/wp-json/wp/v2/posts?_embed=1&slug=%C8%99tire%20%26%20%231"
         );
         assert_eq!(by_slug_url(dir, Kind::JsonFeed, "x"), None);
+    }
+
+    #[test]
+    fn known_apis_are_guessed_from_the_url() {
+        let cases = [
+            ("https://blog.test/ghost/api/content/posts/?key=abc", Some(Kind::Ghost)),
+            (
+                "https://newsapi.org/v2/top-headlines?country=ro&apiKey=k",
+                Some(Kind::NewsApi),
+            ),
+            (
+                "https://content.guardianapis.com/search?api-key=test",
+                Some(Kind::Guardian),
+            ),
+            ("https://dev.to/api/articles", Some(Kind::DevTo)),
+            (
+                "https://hacker-news.firebaseio.com/v0/topstories.json",
+                Some(Kind::HackerNews),
+            ),
+            ("http://h/feed.json", Some(Kind::JsonFeed)),
+            ("https://x.ro/wp-json/wp/v2", Some(Kind::WordPress)),
+            ("https://x.ro/api/stiri", None),
+        ];
+        for (url, kind) in cases {
+            assert_eq!(guess_kind(url), kind, "{url}");
+        }
+        assert_eq!(
+            request_kind_with_mapping("https://x.ro/api/stiri", None, true),
+            Kind::Custom
+        );
+        assert_eq!(
+            request_kind_with_mapping("https://x.ro/api/stiri", None, false),
+            Kind::WordPress
+        );
+        assert_eq!(
+            request_kind_with_mapping("https://dev.to/api/articles", None, true),
+            Kind::DevTo
+        );
+    }
+
+    #[test]
+    fn paging_params_keep_the_publishers_own() {
+        let dir = "unused/";
+        assert_eq!(
+            list_url(
+                dir,
+                "https://newsapi.org/v2/top-headlines?country=ro&apiKey=k&page=9",
+                Kind::NewsApi,
+                2,
+                10
+            ),
+            "https://newsapi.org/v2/top-headlines?country=ro&apiKey=k&page=2&pageSize=10"
+        );
+        assert_eq!(
+            list_url(
+                dir,
+                "https://b.test/ghost/api/content/posts/?key=abc",
+                Kind::Ghost,
+                1,
+                6
+            ),
+            "https://b.test/ghost/api/content/posts/?key=abc&page=1&limit=6&include=authors%2Ctags"
+        );
+        assert_eq!(
+            list_url(
+                dir,
+                "https://g.test/search?api-key=t&show-fields=all",
+                Kind::Guardian,
+                3,
+                5
+            ),
+            "https://g.test/search?api-key=t&show-fields=all&page=3&page-size=5&show-tags=contributor%2Ckeyword"
+        );
+        assert_eq!(
+            list_url(dir, "https://dev.to/api/articles?username=ana", Kind::DevTo, 1, 30),
+            "https://dev.to/api/articles?username=ana&page=1&per_page=30"
+        );
+        let hn = "https://hacker-news.firebaseio.com/v0/topstories.json";
+        assert_eq!(list_url(dir, hn, Kind::HackerNews, 3, 30), hn);
+        assert_eq!(
+            hn_item_url(hn, 41),
+            "https://hacker-news.firebaseio.com/v0/item/41.json"
+        );
+        assert_eq!(
+            custom_list_url("https://x.ro/api?k=1", 2, 10, Some("p"), None),
+            "https://x.ro/api?k=1&p=2"
+        );
+        assert_eq!(
+            custom_list_url("https://x.ro/api", 1, 10, Some("p"), None),
+            "https://x.ro/api"
+        );
+        assert_eq!(
+            single_url(
+                dir,
+                "https://b.test/ghost/api/content/posts/?key=abc",
+                Kind::Ghost,
+                "o-stire"
+            ),
+            Some("https://b.test/ghost/api/content/posts/slug/o-stire/?key=abc&include=authors%2Ctags".into())
+        );
+        assert_eq!(
+            join_path("https://dev.to/api/articles/", "4101"),
+            "https://dev.to/api/articles/4101"
+        );
+        assert_eq!(with_params("https://x/a#f", &[("p", "1".into())]), "https://x/a?p=1#f");
     }
 }

@@ -85,10 +85,27 @@ pub struct Image {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PostPage {
     pub posts: Vec<Post>,
-    /// Total items, when the API tells (`X-WP-Total`).
+    /// Total items, when the API tells (`X-WP-Total`, `totalResults`, `meta.pagination.total`).
     pub total: Option<u64>,
     /// Whether another page exists.
     pub has_more: bool,
+    /// Items that were skipped and why, so one bad item never hides the others
+    /// but the publisher can still find out (console, probe tool).
+    pub warnings: Vec<String>,
+    /// How to ask for the next page, in the API's own terms, when it said.
+    pub next: Option<NextPage>,
+}
+
+/// The next page as the API describes it; each API paginates differently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum NextPage {
+    /// A page number (`page=N`: WordPress, Ghost, Guardian, NewsAPI, dev.to).
+    Page { page: u64 },
+    /// A ready-made URL (JSON Feed `next_url`, a custom mapping's `next`).
+    Url { url: String },
+    /// An offset into an id list the client slices itself (Hacker News).
+    Offset { offset: u64 },
 }
 
 /// Sorts newest first; ties broken by id so the order is stable across polls.

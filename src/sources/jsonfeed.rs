@@ -1,8 +1,8 @@
 //! JSON Feed 1.0 and 1.1 (`version` URL, `items`, `next_url`).
 
-use super::{str_at, SourceError};
-use crate::model::{resolve_url, Author, Image, Post, PostPage, Term};
-use crate::text::{decode_entities, html_to_text};
+use super::{collect_items, id_string, slug_from_url, str_at, text_to_html, SourceError};
+use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
+use crate::text::{decode_entities, excerpt, html_to_text};
 use crate::time::Instant;
 use serde_json::Value;
 
@@ -23,19 +23,12 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
         })?;
     let feed_title = str_at(v, "title").map(decode_entities);
     let feed_lang = str_at(v, "language").map(str::to_owned);
-    let feed_authors = authors(v);
-    let mut posts = Vec::with_capacity(items.len());
-    for item in items {
-        let id = match item.get("id") {
-            Some(Value::String(s)) if !s.is_empty() => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => {
-                return Err(SourceError::MissingField {
-                    kind: KIND,
-                    field: "id",
-                })
-            }
-        };
+    let feed_authors = authors(v, base);
+    let mut page = collect_items(items, |item| {
+        let id = id_string(item.get("id")).ok_or(SourceError::MissingField {
+            kind: KIND,
+            field: "id",
+        })?;
         let published =
             str_at(item, "date_published")
                 .and_then(Instant::parse_iso8601)
@@ -48,15 +41,21 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
             .or_else(|| str_at(item, "content_text").map(text_to_html))
             .unwrap_or_default();
         let summary = str_at(item, "summary").map(html_to_text);
-        let url = str_at(item, "url").map(|u| resolve_url(base, u));
-        let item_authors = authors(item);
-        posts.push(Post {
+        let url = str_at(item, "url")
+            .or_else(|| str_at(item, "external_url"))
+            .map(|u| resolve_url(base, u));
+        let item_authors = authors(item, base);
+        Ok(Post {
             slug: url.as_deref().and_then(slug_from_url).or_else(|| Some(id.clone())),
             id,
             url,
+            // Titles are optional in JSON Feed (microblogs): fall back to the
+            // summary, then to the start of the text, so no card is blank.
             title: str_at(item, "title")
                 .map(html_to_text)
-                .unwrap_or_else(|| summary.clone().unwrap_or_default()),
+                .filter(|t| !t.is_empty())
+                .or_else(|| summary.clone())
+                .unwrap_or_else(|| excerpt(&html_to_text(&content_html), 80)),
             excerpt: summary.unwrap_or_else(|| html_to_text(&content_html)),
             content_html,
             published,
@@ -92,22 +91,22 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
                 .map(str::to_owned)
                 .or_else(|| feed_lang.clone()),
             source: feed_title.clone(),
-        });
-    }
-    Ok(PostPage {
-        posts,
-        total: None,
-        has_more: str_at(v, "next_url").is_some(),
-    })
+        })
+    })?;
+    page.next = str_at(v, "next_url").map(|u| NextPage::Url {
+        url: resolve_url(base, u),
+    });
+    page.has_more = page.next.is_some();
+    Ok(page)
 }
 
 /// 1.1 has `authors` (array); 1.0 has `author` (object).
-fn authors(v: &Value) -> Vec<Author> {
+fn authors(v: &Value, base: &str) -> Vec<Author> {
     let one = |a: &Value| {
         Some(Author {
-            name: str_at(a, "name")?.to_owned(),
-            url: str_at(a, "url").map(str::to_owned),
-            avatar: str_at(a, "avatar").map(str::to_owned),
+            name: decode_entities(str_at(a, "name")?),
+            url: str_at(a, "url").map(|u| resolve_url(base, u)),
+            avatar: str_at(a, "avatar").map(|u| resolve_url(base, u)),
         })
     };
     if let Some(list) = v.get("authors").and_then(Value::as_array) {
@@ -115,26 +114,6 @@ fn authors(v: &Value) -> Vec<Author> {
     } else {
         v.get("author").and_then(one).into_iter().collect()
     }
-}
-
-fn slug_from_url(url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next()?;
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    (!last.is_empty() && !last.contains(':')).then(|| last.to_owned())
-}
-
-/// Wraps plain text in paragraphs, escaping it, so `content_text` renders like HTML.
-fn text_to_html(text: &str) -> String {
-    text.split("\n\n")
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            format!(
-                "<p>{}</p>",
-                p.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -147,6 +126,12 @@ mod tests {
         let (kind, page) = parse_list(&v, None, "http://news.test/feed.json").unwrap();
         assert_eq!(kind, Kind::JsonFeed);
         assert!(page.has_more);
+        assert_eq!(
+            page.next,
+            Some(crate::model::NextPage::Url {
+                url: "http://news.test/feed.json?page=2".into()
+            })
+        );
         let p = &page.posts[0];
         assert_eq!(p.slug.as_deref(), Some("o-stire"));
         assert_eq!(p.title, "O știre „de test”");
@@ -156,6 +141,7 @@ mod tests {
         // 1.0 author and content_text fallback
         let q = &page.posts[1];
         assert_eq!(q.authors[0].name, "Ana");
+        assert_eq!(q.title, "Primul <rând> Al doilea");
         assert_eq!(q.content_html, "<p>Primul &lt;rând&gt;</p><p>Al doilea</p>");
     }
 }

@@ -3,8 +3,8 @@
 //! Without `_embed` only ids are known for author, media and terms; the post
 //! still renders, just without byline, image and category names.
 
-use super::{str_at, SourceError};
-use crate::model::{resolve_url, Author, Image, Post, PostPage, Term};
+use super::{collect_items, str_at, SourceError};
+use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use crate::time::Instant;
 use serde_json::Value;
@@ -29,15 +29,7 @@ pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
         Value::Object(_) => vec![v],
         _ => return Err(SourceError::UnknownShape),
     };
-    let mut posts = Vec::with_capacity(items.len());
-    for item in items {
-        posts.push(parse_post(item, base)?);
-    }
-    Ok(PostPage {
-        posts,
-        total: None,
-        has_more: false,
-    })
+    collect_items(items, |item| parse_post(item, base))
 }
 
 /// Parses one post object.
@@ -200,6 +192,9 @@ pub fn apply_headers(page: &mut PostPage, total: Option<&str>, total_pages: Opti
     page.has_more = total_pages
         .and_then(|t| t.trim().parse::<u32>().ok())
         .is_some_and(|n| current < n);
+    page.next = page.has_more.then(|| NextPage::Page {
+        page: u64::from(current) + 1,
+    });
 }
 
 #[cfg(test)]
@@ -257,6 +252,7 @@ mod tests {
         apply_headers(&mut page, Some("34"), Some("4"), 1);
         assert_eq!(page.total, Some(34));
         assert!(page.has_more);
+        assert_eq!(page.next, Some(NextPage::Page { page: 2 }));
         apply_headers(&mut page, Some("34"), Some("4"), 4);
         assert!(!page.has_more);
         apply_headers(&mut page, Some("x"), None, 1);
