@@ -3,9 +3,10 @@
 use crate::config::Config;
 use crate::endpoints;
 use crate::error::AppError;
-use crate::model::{sort_newest_first, Post, PostPage, Term};
-use crate::sources::{self, wordpress, Kind, SourceError};
+use crate::model::{sort_newest_first, NextPage, Post, PostPage, Term};
+use crate::sources::{self, hackernews, mapping::Mapping, wordpress, Kind, SourceError};
 use gloo_net::http::Request;
+use wasm_bindgen::JsValue;
 
 /// A GET that returned a success status: body text plus the headers we use.
 struct Fetched {
@@ -50,6 +51,36 @@ fn log_error(e: &AppError) {
     web_sys::console::error_1(&format!("Ziar: {e}").into());
 }
 
+/// Skipped items are not errors (the page still shows), but the publisher
+/// should be able to find out why an item is missing.
+fn log_warnings(url: &str, kind: Kind, warnings: &[String]) {
+    for w in warnings {
+        web_sys::console::warn_1(&format!("Ziar ({} at {url}): {w}", kind.name()).into());
+    }
+}
+
+/// Fetches every URL at once (Hacker News items); a failed one yields `None`
+/// and is logged, so one missing item never fails the page.
+async fn get_all(urls: &[String]) -> Vec<Option<String>> {
+    let promises = js_sys::Array::new();
+    for url in urls {
+        let url = url.clone();
+        promises.push(&wasm_bindgen_futures::future_to_promise(async move {
+            Ok(match get(&url).await {
+                Ok(f) => JsValue::from_str(&f.body),
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("Ziar: {e}").into());
+                    JsValue::NULL
+                }
+            })
+        }));
+    }
+    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&promises)).await {
+        Ok(v) => js_sys::Array::from(&v).iter().map(|b| b.as_string()).collect(),
+        Err(_) => vec![None; urls.len()],
+    }
+}
+
 /// Loads `config.json` from beside `index.html`. A missing file means defaults;
 /// an invalid one is an error, shown on the page.
 pub async fn load_config() -> Result<Config, AppError> {
@@ -71,6 +102,7 @@ pub struct Api {
     api: String,
     api_dir: String,
     forced: Option<Kind>,
+    mapping: Option<Mapping>,
 }
 
 impl Api {
@@ -81,24 +113,59 @@ impl Api {
             api_dir: format!("{}/", api.trim_end_matches('/')),
             api,
             forced: Kind::from_config(&cfg.kind).ok().flatten(),
+            mapping: cfg.mapping.clone(),
         }
     }
 
-    fn kind(&self) -> Kind {
-        endpoints::request_kind(&self.api, self.forced)
+    /// The kind the requests are built for (the response is still detected).
+    pub fn kind(&self) -> Kind {
+        endpoints::request_kind_with_mapping(&self.api, self.forced, self.mapping.is_some())
     }
 
-    async fn fetch_page(&self, url: &str, page: u32) -> Result<PostPage, AppError> {
+    /// Parses a fetched body with the forced or detected kind and the mapping.
+    fn parse(&self, url: &str, body: &str) -> Result<(Kind, PostPage), AppError> {
+        let not_feed = |source: SourceError| AppError::NotFeed {
+            url: url.to_owned(),
+            source,
+        };
+        let json = sources::parse_body(body).map_err(not_feed)?;
+        let (kind, page) =
+            sources::parse_list_with(&json, self.forced, url, self.mapping.as_ref()).map_err(not_feed)?;
+        log_warnings(url, kind, &page.warnings);
+        Ok((kind, page))
+    }
+
+    async fn fetch_page(&self, url: &str, page: u32, per_page: usize) -> Result<PostPage, AppError> {
         let result = async {
             let f = get(url).await?;
-            let not_feed = |source: SourceError| AppError::NotFeed {
+            let json = sources::parse_body(&f.body).map_err(|source| AppError::NotFeed {
                 url: f.url.clone(),
                 source,
-            };
-            let json = sources::parse_body(&f.body).map_err(not_feed)?;
-            let (kind, mut page_data) = sources::parse_list(&json, self.forced, &f.url).map_err(not_feed)?;
-            if kind == Kind::WordPress {
-                wordpress::apply_headers(&mut page_data, f.total.as_deref(), f.total_pages.as_deref(), page);
+            })?;
+            // A Hacker News story list is ids only: fetch this page's items.
+            if let Some(ids) =
+                hackernews::id_list(&json).filter(|_| matches!(self.forced, None | Some(Kind::HackerNews)))
+            {
+                return self.hn_page(&f.url, &ids, page, per_page).await;
+            }
+            let (kind, mut page_data) = self.parse(&f.url, &f.body)?;
+            match kind {
+                Kind::WordPress => {
+                    wordpress::apply_headers(&mut page_data, f.total.as_deref(), f.total_pages.as_deref(), page)
+                }
+                // NewsAPI tells the total, not the page count.
+                Kind::NewsApi => {
+                    let seen = u64::from(page).saturating_mul(per_page as u64);
+                    page_data.has_more = page_data.total.is_some_and(|t| seen < t);
+                }
+                // dev.to tells nothing: a full page suggests another.
+                Kind::DevTo => page_data.has_more = page_data.posts.len() + page_data.warnings.len() >= per_page,
+                _ => {}
+            }
+            if page_data.has_more && page_data.next.is_none() {
+                page_data.next = Some(NextPage::Page {
+                    page: u64::from(page) + 1,
+                });
             }
             sort_newest_first(&mut page_data.posts);
             Ok(page_data)
@@ -110,23 +177,77 @@ impl Api {
         result
     }
 
+    /// Slices one page of Hacker News ids and fetches those items together.
+    async fn hn_page(&self, list_url: &str, ids: &[u64], page: u32, per_page: usize) -> Result<PostPage, AppError> {
+        let (slice, next) = hackernews::slice(ids, page, per_page);
+        let urls: Vec<String> = slice.iter().map(|id| endpoints::hn_item_url(list_url, *id)).collect();
+        let items: Vec<serde_json::Value> = get_all(&urls)
+            .await
+            .into_iter()
+            .map(|b| b.and_then(|b| sources::parse_body(&b).ok()).unwrap_or_default())
+            .collect();
+        let mut page_data = if items.is_empty() {
+            PostPage::default()
+        } else {
+            let (_, p) = sources::parse_list(&serde_json::Value::Array(items), Some(Kind::HackerNews), list_url)
+                .map_err(|source| AppError::NotFeed {
+                    url: list_url.to_owned(),
+                    source,
+                })?;
+            log_warnings(list_url, Kind::HackerNews, &p.warnings);
+            p
+        };
+        page_data.total = Some(ids.len() as u64);
+        page_data.next = next.map(|offset| NextPage::Offset { offset });
+        page_data.has_more = next.is_some();
+        sort_newest_first(&mut page_data.posts);
+        Ok(page_data)
+    }
+
     /// The newest posts, one page.
     pub async fn latest(&self, page: u32, per_page: usize) -> Result<PostPage, AppError> {
-        let url = endpoints::list_url(&self.api_dir, &self.api, self.kind(), page, per_page);
-        self.fetch_page(&url, page).await
+        let url = match (self.kind(), &self.mapping) {
+            (Kind::Custom, Some(m)) => endpoints::custom_list_url(
+                &self.api,
+                page,
+                per_page,
+                m.page_param.as_deref(),
+                m.per_page_param.as_deref(),
+            ),
+            (kind, _) => endpoints::list_url(&self.api_dir, &self.api, kind, page, per_page),
+        };
+        self.fetch_page(&url, page, per_page).await
     }
 
     /// One post by slug (or id); `Ok(None)` when the API has no such post.
     pub async fn by_slug(&self, slug: &str) -> Result<Option<Post>, AppError> {
-        match endpoints::by_slug_url(&self.api_dir, self.kind(), slug) {
-            Some(url) => Ok(self.fetch_page(&url, 1).await?.posts.into_iter().next()),
-            // No single-item endpoint: look in the list.
-            None => Ok(self
-                .latest(1, 100)
-                .await?
-                .posts
-                .into_iter()
-                .find(|p| p.route_key() == slug || p.id == slug)),
+        let kind = self.kind();
+        if let Some(url) = endpoints::single_url(&self.api_dir, &self.api, kind, slug) {
+            return match self.fetch_page(&url, 1, 1).await {
+                Ok(p) => Ok(p.posts.into_iter().next()),
+                // Ghost answers an unknown slug with 404 and an error object.
+                Err(AppError::Http { status: 404, .. }) if kind == Kind::Ghost => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+        // No single-item endpoint: look in the list.
+        let found = self
+            .latest(1, 100)
+            .await?
+            .posts
+            .into_iter()
+            .find(|p| p.route_key() == slug || p.id == slug);
+        match found {
+            // dev.to lists carry no body: the article endpoint has it.
+            Some(p) if kind == Kind::DevTo && p.content_html.is_empty() => {
+                let base = self.api.split(['?', '#']).next().unwrap_or(&self.api);
+                let url = endpoints::join_path(base, &endpoints::encode_query_value(&p.id));
+                match self.fetch_page(&url, 1, 1).await {
+                    Ok(full) => Ok(full.posts.into_iter().next().or(Some(p))),
+                    Err(_) => Ok(Some(p)),
+                }
+            }
+            other => Ok(other),
         }
     }
 
@@ -140,7 +261,7 @@ impl Api {
                     p.categories
                         .iter()
                         .chain(&p.tags)
-                        .any(|t| t.slug.as_deref() == Some(slug) || t.name == slug)
+                        .any(|t| t.slug.as_deref() == Some(slug) || t.name.to_lowercase() == slug.to_lowercase())
                 })
                 .collect();
             let term = Term {
@@ -167,7 +288,7 @@ impl Api {
             link: None,
         };
         let posts_url = endpoints::category_url(&self.api_dir, Kind::WordPress, &id, per_page).unwrap_or_default();
-        let posts = self.fetch_page(&posts_url, 1).await?.posts;
+        let posts = self.fetch_page(&posts_url, 1, per_page).await?.posts;
         Ok(Some((term, posts)))
     }
 }
