@@ -14,6 +14,7 @@ pub mod feed;
 pub mod http;
 pub mod media;
 pub mod query;
+pub mod shapes;
 pub mod static_files;
 pub mod store;
 pub mod time;
@@ -198,6 +199,13 @@ pub fn app(state: SharedState) -> Router {
         .route("/wp-json/wp/v2/media/{id}", get(wp::get_media))
         .route("/wp-json/{*rest}", any(wp::no_route))
         .route("/feed.json", get(feed::feed))
+        .route("/ghost/api/content/posts", get(shapes::ghost_posts))
+        .route("/ghost/api/content/posts/", get(shapes::ghost_posts))
+        .route("/ghost/api/content/posts/slug/{slug}", get(shapes::ghost_post_by_slug))
+        .route("/ghost/api/content/posts/slug/{slug}/", get(shapes::ghost_post_by_slug))
+        .route("/api/articles", get(shapes::devto_articles))
+        .route("/api/articles/{id}", get(shapes::devto_article_by_id))
+        .route("/v2/top-headlines", get(shapes::newsapi_top_headlines))
         .layer(from_fn_with_state(state.clone(), http::api_layer));
     let mut router = Router::new().merge(api).route("/media/{file}", get(media::serve_media));
     if state.admin {
