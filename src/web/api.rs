@@ -27,6 +27,22 @@ async fn get(url: &str) -> Result<Fetched, AppError> {
         })?;
     let status = resp.status();
     if !(200..300).contains(&status) {
+        // A refused request (bad key, bad parameter) usually says why in the
+        // API's own error object: show that rather than a bare status code.
+        if matches!(status, 400 | 401 | 403) {
+            let api_error = resp
+                .text()
+                .await
+                .ok()
+                .and_then(|b| sources::parse_body(&b).ok())
+                .and_then(|v| sources::api_error(&v));
+            if let Some(source) = api_error {
+                return Err(AppError::NotFeed {
+                    url: url.to_owned(),
+                    source,
+                });
+            }
+        }
         return Err(AppError::Http {
             url: url.to_owned(),
             status,
