@@ -144,4 +144,26 @@ mod tests {
         assert_eq!(q.title, "Primul <rând> Al doilea");
         assert_eq!(q.content_html, "<p>Primul &lt;rând&gt;</p><p>Al doilea</p>");
     }
+
+    #[test]
+    fn parses_feed_1_0_with_feed_level_author() {
+        let v = parse_body(include_str!("../../tests/fixtures/feed_1_0.json")).unwrap();
+        let (kind, page) = parse_list(&v, None, "https://jurnal.test/feed.json").unwrap();
+        assert_eq!(kind, Kind::JsonFeed);
+        let p = &page.posts[0];
+        assert_eq!(p.slug.as_deref(), Some("prima"));
+        assert_eq!(p.authors[0].name, "Redacția Jurnalului", "1.0 `author` at feed level");
+        assert_eq!(p.published.to_rfc3339(), "2026-11-25T16:00:00Z");
+        assert_eq!(p.modified.to_rfc3339(), "2026-11-25T17:00:00Z");
+        assert_eq!(p.source.as_deref(), Some("Jurnalul de test"));
+        // Numeric id, no title: the summary stands in.
+        let q = &page.posts[1];
+        assert_eq!((q.id.as_str(), q.title.as_str()), ("2", "O notă scurtă"));
+        assert_eq!(
+            page.next,
+            Some(crate::model::NextPage::Url {
+                url: "https://jurnal.test/feed.json?pagina=2".into()
+            })
+        );
+    }
 }
