@@ -9,6 +9,7 @@ pub mod config;
 pub mod endpoints;
 pub mod error;
 pub mod i18n;
+pub mod live;
 pub mod model;
 pub mod sanitize;
 pub mod sources;

@@ -103,6 +103,23 @@ impl Instant {
         Some(Instant(secs * 1000 + millis))
     }
 
+    /// Parses an IMF-fixdate HTTP date (`Wed, 21 Oct 2015 07:28:00 GMT`), as in
+    /// `Retry-After` and `Last-Modified`.
+    pub fn parse_http_date(s: &str) -> Option<Self> {
+        let rest = s.trim().split_once(", ")?.1;
+        let parts: Vec<&str> = rest.split(' ').collect();
+        if parts.len() != 5 || parts[4] != "GMT" {
+            return None;
+        }
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let month = MONTHS.iter().position(|m| *m == parts[1])? + 1;
+        let day: u32 = parts[0].parse().ok()?;
+        let year: u32 = parts[2].parse().ok()?;
+        Instant::parse_iso8601(&format!("{year:04}-{month:02}-{day:02}T{}Z", parts[3]))
+    }
+
     /// Formats as RFC 3339 UTC (`2026-11-26T10:00:00Z`), for `<time datetime>`.
     pub fn to_rfc3339(self) -> String {
         let secs = self.0.div_euclid(1000);
