@@ -32,6 +32,11 @@ pub struct Config {
     pub page_size: usize,
     /// Seconds between polls for new posts (0 disables polling).
     pub poll_seconds: u32,
+    /// Insert new posts at once instead of behind an "N new posts" pill.
+    pub auto_insert: bool,
+    /// Optional Server-Sent Events URL (e.g. a Mercure hub topic); any message
+    /// triggers a poll at once. Polling stays on as the fallback.
+    pub push_url: Option<String>,
 }
 
 impl Default for Config {
@@ -46,6 +51,8 @@ impl Default for Config {
             excerpt_chars: 100,
             page_size: 10,
             poll_seconds: 60,
+            auto_insert: false,
+            push_url: None,
         }
     }
 }

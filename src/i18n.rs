@@ -54,6 +54,19 @@ impl Messages {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// A plural-sensitive string: `key.<category>` where the category comes from
+    /// `Intl.PluralRules` (`one`, `few`, `other`, …), falling back to `key.other`.
+    /// The message owns the wording, e.g. Romanian "20 de articole noi" in `other`.
+    pub fn plural(&self, key: &str, category: &str, n: u64) -> String {
+        let exact = format!("{key}.{category}");
+        let chosen = if self.chain.iter().any(|m| m.contains_key(&exact)) {
+            exact
+        } else {
+            format!("{key}.other")
+        };
+        self.t_with(&chosen, &[("n", &n.to_string())])
+    }
+
     /// A string with `{name}` placeholders filled in.
     pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.t(key);
@@ -79,11 +92,37 @@ mod tests {
 
     #[test]
     fn every_locale_has_every_english_key() {
+        // Plural variants (`key.one`, …) differ by language; each needs at least `.other`.
         let en: HashMap<String, String> = serde_json::from_str(BUNDLED[0].1).unwrap();
         for (name, src) in BUNDLED {
             let m: HashMap<String, String> = serde_json::from_str(src).unwrap();
-            for k in en.keys() {
+            for k in en.keys().filter(|k| !k.contains('.')) {
                 assert!(m.contains_key(k), "{name} lacks {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn plural_categories_come_from_the_caller() {
+        let ro = Messages::for_locale("ro");
+        // Categories as Intl.PluralRules('ro') gives them for 1, 3 and 20.
+        assert_eq!(ro.plural("new_posts", "one", 1), "un articol nou");
+        assert_eq!(ro.plural("new_posts", "few", 3), "3 articole noi");
+        assert_eq!(ro.plural("new_posts", "other", 20), "20 de articole noi");
+        let en = Messages::for_locale("en");
+        assert_eq!(
+            en.plural("new_posts", "few", 3),
+            "3 new posts",
+            "unknown category falls back to other"
+        );
+    }
+
+    #[test]
+    fn plural_keys_always_have_other() {
+        for (name, src) in BUNDLED {
+            let m: HashMap<String, String> = serde_json::from_str(src).unwrap();
+            for k in m.keys().filter_map(|k| k.split_once('.').map(|(b, _)| b)) {
+                assert!(m.contains_key(&format!("{k}.other")), "{name} lacks {k}.other");
             }
         }
     }

@@ -6,9 +6,10 @@ use super::error_view::ErrorView;
 use super::home::HomePage;
 use super::not_found::NotFound;
 use super::recent_posts::RecentPosts;
-use super::{Clock, Site, SiteCtx};
+use super::{Clock, NewestShown, Site, SiteCtx};
 use crate::error::AppError;
 use crate::i18n::Messages;
+use crate::time::{next_tick_ms, Instant};
 use crate::web::{self, api, intl};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
@@ -60,19 +61,19 @@ fn Shell(site: SiteCtx) -> impl IntoView {
     provide_context(site.clone());
     let clock = Clock(RwSignal::new(web::now()));
     provide_context(clock);
-    // One shared tick. Hidden tabs skip ticks; becoming visible catches up at once.
+    // One shared tick: 15 s while something shown is under an hour old, 5 min
+    // otherwise (`time::next_tick_ms`), and none at all while the tab is hidden.
+    let newest = RwSignal::new(None::<Instant>);
+    provide_context(NewestShown(newest));
+    let interval = Signal::derive(move || u64::from(next_tick_ms(newest.get(), clock.0.get_untracked())));
     let visibility = use_document_visibility();
-    use_interval_fn(
-        move || {
-            if visibility.get_untracked() == web_sys::VisibilityState::Visible {
-                clock.0.set(web::now());
-            }
-        },
-        15_000,
-    );
+    let ticker = use_interval_fn(move || clock.0.set(web::now()), interval);
     Effect::new(move |_| {
         if visibility.get() == web_sys::VisibilityState::Visible {
             clock.0.set(web::now());
+            (ticker.resume)();
+        } else {
+            (ticker.pause)();
         }
     });
 

@@ -53,3 +53,8 @@ pub struct Clock(pub RwSignal<Instant>);
 pub fn use_clock() -> Clock {
     use_context::<Clock>().unwrap_or_else(|| Clock(RwSignal::new(crate::web::now())))
 }
+
+/// The newest instant any `<RelTime>` shows, so the shared clock knows whether
+/// it needs the fast tick.
+#[derive(Debug, Clone, Copy)]
+pub struct NewestShown(pub RwSignal<Option<Instant>>);

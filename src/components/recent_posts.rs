@@ -1,50 +1,223 @@
-//! The "Recent Posts" sidebar: newest first, excerpt cut with "…", relative time.
+//! The live "Recent Posts" sidebar: newest first, excerpts cut with "…",
+//! relative times, and new posts announced behind an "N articole noi" pill.
 
-use super::app::error_fallback;
+use super::error_view::ErrorView;
 use super::rel_time::RelTime;
 use super::use_site;
+use crate::error::AppError;
+use crate::live::merge::LiveList;
+use crate::live::policy::PollPolicy;
 use crate::text::excerpt;
+use crate::web::intl;
+use crate::web::poller::{PollEvent, Poller};
+use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_use_document_visibility::use_document_visibility;
+use leptos_use_event_listener::use_event_listener;
+use leptos_use_window::use_window;
+use send_wrapper::SendWrapper;
+use std::rc::Rc;
 
-/// The sidebar list; fetches its own `recent_count` items.
+/// Where the live list stands, for the notes under the heading.
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Loading,
+    Live,
+    Failed { error: AppError, retry_in_s: u64 },
+    Offline,
+}
+
+/// The sidebar list. It polls the API with conditional requests, pauses while
+/// the page is hidden or offline, and never drops what the reader already sees
+/// because a poll failed.
 #[component]
 pub fn RecentPosts() -> impl IntoView {
     let site = use_site();
-    let count = site.cfg.recent_count;
-    let chars = site.cfg.excerpt_chars;
+    let cfg = &site.cfg;
+    let count = cfg.recent_count;
+    let chars = cfg.excerpt_chars;
+    let auto_insert = cfg.auto_insert;
+    let list = RwSignal::new(LiveList::new(count));
+    let status = RwSignal::new(Status::Loading);
+    let announcement = RwSignal::new(String::new());
+
+    // Ask for a few more than shown, so deletions below the fold are seen.
+    let url = site.api.latest_url((count + 10).min(100));
     let api = site.api.clone();
-    let recent = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.latest(1, count).await }
-    });
-    let loading = site.msgs.t("loading");
+    let msgs = site.msgs.clone();
+    let locale = site.locale.clone();
+    let poll_url = url.clone();
+    let poller = Rc::new(Poller::start(
+        url,
+        PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
+        cfg.poll_seconds > 0,
+        move |event| {
+            match event {
+                PollEvent::Body(body) => {
+                    let page = api.parse_page(&poll_url, &body)?;
+                    let complete = page.posts.len() < (count + 10).min(100);
+                    let mut added = 0;
+                    list.update(|l| added = l.apply_snapshot(page.posts, complete, auto_insert).added.len());
+                    if added > 0 {
+                        let n = added as u64;
+                        announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
+                    }
+                    status.set(Status::Live);
+                }
+                PollEvent::NotModified => status.set(Status::Live),
+                PollEvent::Failed { error, retry_in_ms } => {
+                    status.set(Status::Failed {
+                        error,
+                        retry_in_s: retry_in_ms.div_ceil(1000),
+                    });
+                }
+            }
+            Ok(())
+        },
+    ));
+    {
+        let p = SendWrapper::new(poller.clone());
+        on_cleanup(move || p.stop());
+    }
+
+    // Nothing while hidden; catch up at once when visible again.
+    let visibility = use_document_visibility();
+    {
+        let poller = poller.clone();
+        Effect::new(move |prev: Option<web_sys::VisibilityState>| {
+            let v = visibility.get();
+            match (prev, v) {
+                (None, web_sys::VisibilityState::Hidden) => poller.hold(),
+                (_, web_sys::VisibilityState::Hidden) => poller.pause(),
+                (Some(web_sys::VisibilityState::Hidden), _) => poller.resume(),
+                _ => {}
+            }
+            v
+        });
+    }
+    {
+        let poller = poller.clone();
+        let _ = use_event_listener(use_window(), ev::offline, move |_| {
+            poller.pause();
+            status.set(Status::Offline);
+        });
+    }
+    {
+        let poller = poller.clone();
+        let _ = use_event_listener(use_window(), ev::online, move |_| poller.poll_now());
+    }
+    if let Some(push) = cfg.push_url.clone().filter(|u| !u.trim().is_empty()) {
+        push_trigger(&crate::web::absolute_url(&push), poller.clone());
+    }
+
+    let accept = move |_| {
+        let mut inserted = Vec::new();
+        list.update(|l| inserted = l.accept_pending());
+        announcement.set(String::new());
+        if let Some(first) = inserted.first().cloned() {
+            // Focus the first new item so keyboard and screen-reader users land on it.
+            request_animation_frame(move || {
+                let sel = format!("[data-post-id=\"{}\"] a", first.replace('"', ""));
+                if let Some(el) = document().query_selector(&sel).ok().flatten() {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    };
+    let retry = {
+        let poller = SendWrapper::new(poller.clone());
+        move |_| poller.poll_now()
+    };
+
+    let m = site.msgs.clone();
+    let m2 = site.msgs.clone();
+    let m3 = site.msgs.clone();
+    let locale2 = site.locale.clone();
+    let pending = move || list.with(|l| l.pending.len());
     view! {
         <aside class="ziar-recent" aria-labelledby="ziar-recent-h">
             <h2 id="ziar-recent-h">{site.msgs.t("recent_posts")}</h2>
-            <Transition fallback=move || view! { <p class="ziar-loading" role="status">{loading.clone()}</p> }>
-                <ErrorBoundary fallback=error_fallback>
-                    {move || Suspend::new(async move {
-                        recent.await.map(|page| {
-                            let mut posts = page.posts;
-                            posts.truncate(count);
-                            view! {
-                                <ol class="ziar-recent-list">
-                                    <For each=move || posts.clone() key=|p| p.id.clone() let(post)>
-                                        <li class="ziar-recent-item">
-                                            <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
-                                                {post.title.clone()}
-                                            </A>
-                                            <p class="ziar-recent-excerpt">{excerpt(&post.excerpt, chars)}</p>
-                                            <RelTime at=post.published/>
-                                        </li>
-                                    </For>
-                                </ol>
-                            }
-                        })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <p class="ziar-sr-only" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
+            <Show when=move || { pending() > 0 }>
+                <button class="ziar-pill" on:click=accept>
+                    {
+                        let m = m.clone();
+                        let locale = locale2.clone();
+                        move || {
+                            let n = pending() as u64;
+                            m.plural("new_posts", &intl::plural_category(n, &locale), n)
+                        }
+                    }
+                </button>
+            </Show>
+            {move || {
+                let shown = list.with(|l| l.loaded);
+                match status.get() {
+                    Status::Loading => Some(view! { <RecentSkeleton count/> }.into_any()),
+                    Status::Failed { error, retry_in_s } if !shown => Some(view! {
+                        <ErrorView error msgs=m2.clone()/>
+                        <p class="ziar-live-note">
+                            {m2.t_with("retrying_in", &[("s", &retry_in_s.to_string())])} " "
+                            <button class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
+                        </p>
+                    }.into_any()),
+                    Status::Failed { retry_in_s, .. } => Some(view! {
+                        <p class="ziar-live-note" role="status">
+                            {m2.t_with("update_failed", &[("s", &retry_in_s.to_string())])}
+                        </p>
+                    }.into_any()),
+                    Status::Offline => Some(view! { <p class="ziar-live-note" role="status">{m3.t("offline")}</p> }.into_any()),
+                    Status::Live => None,
+                }
+            }}
+            <ol class="ziar-recent-list">
+                <For
+                    each=move || list.with(|l| l.shown.clone())
+                    key=|p| (p.id.clone(), p.modified)
+                    let(post)
+                >
+                    <li class="ziar-recent-item" data-post-id=post.id.clone()>
+                        <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
+                            {post.title.clone()}
+                        </A>
+                        <p class="ziar-recent-excerpt">{excerpt(&post.excerpt, chars)}</p>
+                        <RelTime at=post.published/>
+                    </li>
+                </For>
+            </ol>
         </aside>
     }
+}
+
+/// Placeholder rows the size of the real ones, so nothing shifts on load.
+#[component]
+fn RecentSkeleton(count: usize) -> impl IntoView {
+    view! {
+        <ol class="ziar-recent-list ziar-skeleton" aria-hidden="true">
+            {(0..count).map(|_| view! {
+                <li class="ziar-sk-item"><span class="ziar-sk-line"></span><span class="ziar-sk-line ziar-sk-short"></span></li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// Subscribes to a Server-Sent Events endpoint; every message triggers a poll.
+/// If the stream drops, the browser reconnects by itself and polling carries on.
+fn push_trigger(url: &str, poller: Rc<Poller>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Ok(source) = web_sys::EventSource::new(url) else {
+        web_sys::console::warn_1(&format!("Ziar: push_url {url} could not be opened; polling only").into());
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| poller.poll_now());
+    source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let keep = SendWrapper::new((source, on_message));
+    on_cleanup(move || {
+        let (source, _closure) = keep.take();
+        source.close();
+    });
 }

@@ -1,6 +1,6 @@
 //! A `<time>` that reads "acum 27 de minute" and ticks with the shared clock.
 
-use super::{use_clock, use_site};
+use super::{use_clock, use_site, NewestShown};
 use crate::time::Instant;
 use crate::web::intl;
 use leptos::prelude::*;
@@ -13,6 +13,11 @@ pub fn RelTime(at: Instant) -> impl IntoView {
     let clock = use_clock();
     let locale = site.locale.clone();
     let title = intl::absolute(at, &site.locale);
+    if let Some(NewestShown(newest)) = use_context::<NewestShown>() {
+        if newest.get_untracked().is_none_or(|n| n < at) {
+            newest.set(Some(at));
+        }
+    }
     view! {
         <time datetime=at.to_rfc3339() title=title>
             {move || intl::relative(at, clock.0.get(), &locale)}

@@ -307,4 +307,21 @@ impl Api {
         let posts = self.fetch_page(&posts_url, 1, per_page).await?.posts;
         Ok(Some((term, posts)))
     }
+
+    /// The URL of the newest-posts list, for the live poller.
+    pub fn latest_url(&self, per_page: usize) -> String {
+        endpoints::list_url(&self.api_dir, &self.api, self.kind(), 1, per_page)
+    }
+
+    /// Parses a list response body fetched by someone else (the live poller).
+    pub fn parse_page(&self, url: &str, body: &str) -> Result<PostPage, AppError> {
+        let not_feed = |source: SourceError| AppError::NotFeed {
+            url: url.to_owned(),
+            source,
+        };
+        let json = sources::parse_body(body).map_err(not_feed)?;
+        let (_, mut page) = sources::parse_list(&json, self.forced, url).map_err(not_feed)?;
+        sort_newest_first(&mut page.posts);
+        Ok(page)
+    }
 }

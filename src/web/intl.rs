@@ -69,3 +69,18 @@ pub fn absolute(t: Instant, locale: &str) -> String {
             .unwrap_or_default()
     })
 }
+
+thread_local! {
+    static PLURAL: RefCell<HashMap<String, Intl::PluralRules>> = RefCell::new(HashMap::new());
+}
+
+/// The CLDR plural category (`one`, `few`, `other`, …) of `n` in `locale`.
+pub fn plural_category(n: u64, locale: &str) -> String {
+    PLURAL.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let rules = cache
+            .entry(locale.to_owned())
+            .or_insert_with(|| Intl::PluralRules::new(&Array::of1(&locale.into()), &Object::new()));
+        rules.select(n as f64).into()
+    })
+}

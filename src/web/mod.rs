@@ -2,7 +2,9 @@
 
 pub mod api;
 pub mod intl;
+pub mod poller;
 pub mod sanitize_dom;
+pub mod timer;
 
 /// The document's base URL, which Trunk's `public_url` sets via `<base href>`.
 pub fn base_uri() -> String {

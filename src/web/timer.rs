@@ -1,0 +1,32 @@
+//! A `setTimeout` handle kept as the JS value the browser returned.
+//!
+//! `web-sys` types timer ids as `i32`; environments with larger ids (fake
+//! clocks in test harnesses count from 10^12) then cancel the wrong timer.
+//! Keeping the id as a `JsValue` makes cancellation exact everywhere.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(cb: &JsValue, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// A pending timeout; [`Timeout::clear`] cancels it.
+#[derive(Debug)]
+pub struct Timeout(JsValue);
+
+impl Timeout {
+    /// Runs `f` once after `ms` milliseconds.
+    pub fn new(ms: u64, f: impl FnOnce() + 'static) -> Timeout {
+        let cb = Closure::once_into_js(f);
+        Timeout(set_timeout(&cb, ms as f64))
+    }
+
+    /// Cancels the timeout (a no-op if it already ran).
+    pub fn clear(&self) {
+        clear_timeout(&self.0);
+    }
+}
