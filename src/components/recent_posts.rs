@@ -43,28 +43,42 @@ pub fn RecentPosts() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
 
     // Ask for a few more than shown, so deletions below the fold are seen.
-    let url = site.api.latest_url((count + 10).min(100));
+    let window = (count + 10).min(100);
+    let url = site.api.latest_url(window);
     let api = site.api.clone();
     let msgs = site.msgs.clone();
     let locale = site.locale.clone();
     let poll_url = url.clone();
+    let apply = Rc::new(move |posts: Vec<crate::model::Post>| {
+        let complete = posts.len() < window;
+        let mut added = 0;
+        list.update(|l| added = l.apply_snapshot(posts, complete, auto_insert).added.len());
+        if added > 0 {
+            let n = added as u64;
+            announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
+        }
+        status.set(Status::Live);
+    });
     let poller = Rc::new(Poller::start(
         url,
         PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
         cfg.poll_seconds > 0,
         move |event| {
             match event {
-                PollEvent::Body(body) => {
-                    let page = api.parse_page(&poll_url, &body)?;
-                    let complete = page.posts.len() < (count + 10).min(100);
-                    let mut added = 0;
-                    list.update(|l| added = l.apply_snapshot(page.posts, complete, auto_insert).added.len());
-                    if added > 0 {
-                        let n = added as u64;
-                        announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
+                PollEvent::Body(body) => match api.parse_page(&poll_url, &body)? {
+                    Some(page) => apply(page.posts),
+                    // An index only (Hacker News): fetch the items, then apply.
+                    None => {
+                        let api = api.clone();
+                        let apply = apply.clone();
+                        leptos::task::spawn_local(async move {
+                            match api.latest(1, window).await {
+                                Ok(page) => apply(page.posts),
+                                Err(error) => status.set(Status::Failed { error, retry_in_s: 0 }),
+                            }
+                        });
                     }
-                    status.set(Status::Live);
-                }
+                },
                 PollEvent::NotModified => status.set(Status::Live),
                 PollEvent::Failed { error, retry_in_ms } => {
                     status.set(Status::Failed {

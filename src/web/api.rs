@@ -222,16 +222,7 @@ impl Api {
 
     /// The newest posts, one page.
     pub async fn latest(&self, page: u32, per_page: usize) -> Result<PostPage, AppError> {
-        let url = match (self.kind(), &self.mapping) {
-            (Kind::Custom, Some(m)) => endpoints::custom_list_url(
-                &self.api,
-                page,
-                per_page,
-                m.page_param.as_deref(),
-                m.per_page_param.as_deref(),
-            ),
-            (kind, _) => endpoints::list_url(&self.api_dir, &self.api, kind, page, per_page),
-        };
+        let url = self.list_url(page, per_page);
         self.fetch_page(&url, page, per_page).await
     }
 
@@ -308,20 +299,37 @@ impl Api {
         Ok(Some((term, posts)))
     }
 
-    /// The URL of the newest-posts list, for the live poller.
-    pub fn latest_url(&self, per_page: usize) -> String {
-        endpoints::list_url(&self.api_dir, &self.api, self.kind(), 1, per_page)
+    /// The list URL for a page, for every kind including custom mappings.
+    fn list_url(&self, page: u32, per_page: usize) -> String {
+        match (self.kind(), &self.mapping) {
+            (Kind::Custom, Some(m)) => endpoints::custom_list_url(
+                &self.api,
+                page,
+                per_page,
+                m.page_param.as_deref(),
+                m.per_page_param.as_deref(),
+            ),
+            (kind, _) => endpoints::list_url(&self.api_dir, &self.api, kind, page, per_page),
+        }
     }
 
-    /// Parses a list response body fetched by someone else (the live poller).
-    pub fn parse_page(&self, url: &str, body: &str) -> Result<PostPage, AppError> {
-        let not_feed = |source: SourceError| AppError::NotFeed {
+    /// The URL of the newest-posts list, for the live poller.
+    pub fn latest_url(&self, per_page: usize) -> String {
+        self.list_url(1, per_page)
+    }
+
+    /// Parses a list body fetched by the live poller. `Ok(None)` means the body
+    /// is only an index (a Hacker News id list): call [`Api::latest`] for the items.
+    pub fn parse_page(&self, url: &str, body: &str) -> Result<Option<PostPage>, AppError> {
+        let json = sources::parse_body(body).map_err(|source| AppError::NotFeed {
             url: url.to_owned(),
             source,
-        };
-        let json = sources::parse_body(body).map_err(not_feed)?;
-        let (_, mut page) = sources::parse_list(&json, self.forced, url).map_err(not_feed)?;
+        })?;
+        if hackernews::id_list(&json).is_some() && matches!(self.forced, None | Some(Kind::HackerNews)) {
+            return Ok(None);
+        }
+        let (_, mut page) = self.parse(url, body)?;
         sort_newest_first(&mut page.posts);
-        Ok(page)
+        Ok(Some(page))
     }
 }
