@@ -10,6 +10,7 @@
 
 pub mod admin;
 pub mod content;
+pub mod events;
 pub mod feed;
 pub mod http;
 pub mod media;
@@ -207,7 +208,10 @@ pub fn app(state: SharedState) -> Router {
         .route("/api/articles/{id}", get(shapes::devto_article_by_id))
         .route("/v2/top-headlines", get(shapes::newsapi_top_headlines))
         .layer(from_fn_with_state(state.clone(), http::api_layer));
-    let mut router = Router::new().merge(api).route("/media/{file}", get(media::serve_media));
+    let mut router = Router::new()
+        .merge(api)
+        .route("/media/{file}", get(media::serve_media))
+        .route("/events", get(events::events));
     if state.admin {
         router = router.merge(admin::router());
     }

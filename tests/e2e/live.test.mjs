@@ -135,3 +135,23 @@ test('a failed poll keeps the list, says so, and recovers by itself [expects con
   assert.equal(await note.count(), 0, 'the note goes away after recovery');
   assert.ok(problems.every((p) => /503|Service Unavailable|live update failed/.test(p)), problems.join('\n'));
 });
+
+test('with push_url set, a publish shows up at once through Server-Sent Events', async () => {
+  const { page: p2, context: c2, problems: pr2 } = await openPage(browser);
+  try {
+    const cfg = await (await fetch(`${newsroom.url}/config.json`)).json();
+    await p2.route('**/config.json', (route) => route.fulfill({
+      contentType: 'application/json', body: JSON.stringify({ ...cfg, push_url: 'events', poll_seconds: 600 }),
+    }));
+    await p2.goto(newsroom.url + '/');
+    await p2.locator('.ziar-recent-title').first().waitFor();
+    await p2.waitForTimeout(300); // the EventSource connects
+    await newsroom.admin('publish', { title: 'Împins prin SSE: ședința consiliului începe mai devreme' });
+    // Polling is 10 minutes away: only the push can bring this in time.
+    await p2.locator('.ziar-pill').waitFor({ timeout: 4000 });
+    assert.equal((await p2.locator('.ziar-pill').textContent()).trim(), 'un articol nou');
+  } finally {
+    await c2.close();
+  }
+  assert.deepEqual(pr2, []);
+});
