@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e screenshot fmt lint clean
+.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
@@ -39,6 +39,11 @@ test-wasm: test-tools
 
 test-e2e: test-tools dist newsroom
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
+
+## Prints size, speed and polling figures; writes target/bench/latest.json (see README "Performance").
+bench: test-tools dist newsroom
+	@[ -d bench/node_modules/lighthouse ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)
+	node bench/bench.mjs
 
 ## Regenerates docs/screenshot.png from the running demo.
 screenshot: test-tools dist newsroom

@@ -1,0 +1,242 @@
+// make bench: prints Ziar's figures and writes target/bench/latest.json.
+// Everything runs here: the release dist/ served by the demo newsroom, headless
+// Debian Chromium driven by playwright-core, CPU throttled 4x through CDP.
+// Figures are medians of interleaved cold loads; they are not pass/fail.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const POLLS = Number(process.env.BENCH_POLLS || 10000);
+const out = {};
+const note = (k, v) => { out[k] = v; };
+
+// ---- bytes -------------------------------------------------------------
+function sizes(dir) {
+  const t = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of fs.readdirSync(dir)) {
+    if (!/\.(html|js|wasm|css|json)$/.test(f) || f === '404.html') continue;
+    const b = fs.readFileSync(path.join(dir, f));
+    t.raw += b.length;
+    t.gzip += zlib.gzipSync(b, { level: 9 }).length;
+    t.brotli += zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return t;
+}
+const app = sizes(DIST);
+note('app_raw_bytes', app.raw); note('app_gzip_bytes', app.gzip); note('app_brotli_bytes', app.brotli);
+const widgetDir = path.join(root, 'dist-embed');
+if (fs.existsSync(widgetDir)) {
+  const w = sizes(widgetDir);
+  note('widget_raw_bytes', w.raw); note('widget_gzip_bytes', w.gzip); note('widget_brotli_bytes', w.brotli);
+} else {
+  note('widget_raw_bytes', null); note('widget_gzip_bytes', null); note('widget_brotli_bytes', null);
+}
+
+// ---- pages -------------------------------------------------------------
+const newsroom = await startNewsroom();
+const browser = await launch();
+const [article] = await (await fetch(`${newsroom.url}/wp-json/wp/v2/posts?per_page=1&categories=4&_embed=1`)).json();
+const css = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+
+// The physical limit: the same article and CSS as a plain static page.
+const staticHtml = `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>${article.title.rendered}</title><link rel="stylesheet" href="/${css}"></head>
+<body><header class="ziar-header"><a class="ziar-brand" href="/">Curierul de Valea Verde</a></header>
+<div class="ziar-layout"><main id="main" class="ziar-main"><article class="ziar-article">
+<h1 class="ziar-headline">${article.title.rendered}</h1>
+<div class="ziar-body">${article.content.rendered}</div></article></main></div></body></html>`;
+const staticServer = http.createServer((req, res) => {
+  if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(staticHtml); return; }
+  if (req.url === `/${css}`) { res.writeHead(200, { 'content-type': 'text/css' }); res.end(fs.readFileSync(path.join(DIST, css))); return; }
+  res.writeHead(404); res.end();
+});
+await new Promise((r) => staticServer.listen(0, '127.0.0.1', r));
+const staticUrl = `http://127.0.0.1:${staticServer.address().port}/article.html`;
+
+// Records when the article body text first exists, plus paint/layout metrics.
+const OBSERVE = () => {
+  window.__m = { visible: null, lcp: 0, cls: 0, longTasks: [], fcp: null };
+  new MutationObserver(() => {
+    if (window.__m.visible === null && document.querySelector('.ziar-body p')) window.__m.visible = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__m.lcp = e.startTime; })).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__m.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__m.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') window.__m.fcp = e.startTime; })).observe({ type: 'paint', buffered: true });
+};
+
+async function coldLoad(url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(OBSERVE);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__m.visible !== null || document.querySelector('.ziar-body p'), null, { timeout: 30000 });
+  await page.waitForTimeout(1500); // let LCP, CLS and long tasks settle
+  const m = await page.evaluate(() => {
+    const v = window.__m.visible ?? performance.now();
+    const fcp = window.__m.fcp ?? 0;
+    const tbt = window.__m.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
+    return { visible: v, lcp: window.__m.lcp, cls: window.__m.cls, tbt };
+  });
+  await context.close();
+  return m;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const round = (x) => Math.round(x * 10) / 10;
+const appRuns = []; const staticRuns = [];
+for (let i = 0; i < RUNS; i++) { // interleaved, so drift hits both alike
+  appRuns.push(await coldLoad(`${newsroom.url}/articol/${article.slug}`));
+  staticRuns.push(await coldLoad(staticUrl));
+}
+const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min: round(Math.min(...runs.map((r) => r[k]))), max: round(Math.max(...runs.map((r) => r[k]))) });
+const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
+note('article_visible_ms', av.median); note('article_visible_ms_min', av.min); note('article_visible_ms_max', av.max);
+note('static_article_visible_ms', sv.median); note('static_article_visible_ms_min', sv.min); note('static_article_visible_ms_max', sv.max);
+note('article_visible_ratio', round(av.median / sv.median * 100) / 100);
+note('tbt_ms', stats(appRuns, 'tbt').median);
+note('lcp_ms', stats(appRuns, 'lcp').median);
+note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
+note('widget_lcp_ms', null); note('widget_cls', null); // no widget build yet (embed issue)
+
+// ---- polling costs ------------------------------------------------------
+async function livePage(config = {}) {
+  const context = await browser.newContext({ locale: 'ro-RO' });
+  const page = await context.newPage();
+  const base = await (await fetch(`${newsroom.url}/config.json`)).json();
+  await page.route('**/config.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...base, ...config }) }));
+  await page.addInitScript(() => {
+    // Keep a handle on the wasm memory to measure it.
+    const wrap = (name) => { const f = WebAssembly[name]; WebAssembly[name] = async (...a) => { const r = await f.apply(WebAssembly, a); window.__wasmMemory = (r.instance || r).exports.memory; return r; }; };
+    wrap('instantiateStreaming'); wrap('instantiate');
+  });
+  await page.clock.install();
+  const polls = [];
+  page.on('response', async (r) => {
+    if (r.url().includes('/wp-json/wp/v2/posts')) polls.push({ status: r.status(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+  });
+  await page.goto(newsroom.url + '/');
+  await page.locator('.ziar-recent-title').first().waitFor();
+  return { context, page, polls };
+}
+async function settle(page, polls, n, extraMs = 20) {
+  for (let i = 0; i < 2000 && polls.length <= n; i++) await page.waitForTimeout(1);
+  if (extraMs) await page.waitForTimeout(extraMs);
+}
+
+{ // an idle poll
+  await newsroom.admin('reset');
+  const { context, page, polls } = await livePage();
+  const n = polls.length;
+  await page.clock.fastForward(73_000);
+  await settle(page, polls, n);
+  const idle = polls.slice(n)[0];
+  note('idle_poll_status', idle?.status ?? null);
+  note('idle_poll_body_bytes', idle ? idle.bytes : null);
+  await context.close();
+}
+{ // one new post into a 50-item list
+  await newsroom.admin('reset');
+  const { context, page, polls } = await livePage({ recent_count: 50, auto_insert: true });
+  await page.evaluate(() => {
+    window.__nodes = 0;
+    const count = (n) => { window.__nodes++; n.childNodes.forEach(count); };
+    new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(count))).observe(document.querySelector('.ziar-recent-list'), { childList: true, subtree: true });
+  });
+  await newsroom.admin('publish');
+  const n = polls.length;
+  await page.clock.fastForward(73_000);
+  await settle(page, polls, n);
+  await page.waitForTimeout(100);
+  note('dom_nodes_per_new_post', await page.evaluate(() => window.__nodes));
+  await context.close();
+}
+{ // a hidden tab for 5 minutes of virtual time
+  await newsroom.admin('reset');
+  const { context, page, polls } = await livePage();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(100);
+  const n = polls.length;
+  for (let i = 0; i < 10; i++) { await page.clock.fastForward(30_000); await page.waitForTimeout(20); }
+  note('hidden_tab_requests', polls.length - n);
+  await context.close();
+}
+{ // memory over many accelerated polls with churn
+  await newsroom.admin('reset');
+  const { context, page, polls } = await livePage({ poll_seconds: 5 });
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+    return usedSize + wasm;
+  };
+  const before = await heap();
+  const t0 = Date.now();
+  for (let i = 0; i < POLLS; i++) {
+    if (i % 10 === 0) await newsroom.admin('publish');
+    if (i % 10 === 5) await page.locator('.ziar-pill').click({ timeout: 2000 }).catch(() => {});
+    const n = polls.length;
+    await page.clock.fastForward(7_000);
+    await settle(page, polls, n, 0);
+  }
+  note('heap_growth_polls', POLLS);
+  note('heap_growth_bytes_after_10k_polls', (await heap()) - before);
+  note('heap_growth_seconds', Math.round((Date.now() - t0) / 1000));
+  await context.close();
+}
+
+// ---- Lighthouse -------------------------------------------------------------
+await newsroom.admin('reset');
+const lhBin = path.join(root, 'bench/node_modules/.bin/lighthouse');
+if (fs.existsSync(lhBin)) {
+  const report = path.join(root, 'target/bench/lighthouse.json');
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  const r = spawnSync(lhBin, [`${newsroom.url}/articol/${article.slug}`, '--quiet', '--output=json', `--output-path=${report}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage'],
+  { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', timeout: 180_000 });
+  if (r.status === 0) {
+    const cats = JSON.parse(fs.readFileSync(report, 'utf8')).categories;
+    for (const [k, key] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['best_practices', 'best-practices'], ['seo', 'seo']]) {
+      note(`lighthouse_${k}`, cats[key]?.score == null ? null : Math.round(cats[key].score * 100));
+    }
+  } else {
+    console.error('lighthouse failed:', (r.stderr || '').slice(-500));
+  }
+}
+
+await browser.close();
+newsroom.stop();
+staticServer.close();
+
+// ---- output ---------------------------------------------------------------
+out.measured_at = new Date().toISOString();
+out.machine = `${(await import('node:os')).cpus().length} cores, ${(await import('node:os')).cpus()[0]?.model ?? ''}`.trim();
+const dir = path.join(root, 'target/bench');
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(out, null, 2) + '\n');
+const goals = {
+  app_brotli_bytes: ['≤ 102400', (v) => v <= 102400], widget_brotli_bytes: ['≤ 61440', (v) => v <= 61440],
+  article_visible_ratio: ['≤ 1.5', (v) => v <= 1.5], tbt_ms: ['≤ 50', (v) => v <= 50], cls: ['0', (v) => v === 0],
+};
+console.log('\nfigure                                  value       goal');
+for (const [k, v] of Object.entries(out)) {
+  const g = goals[k];
+  const verdict = g && v != null ? `${g[0]} ${g[1](v) ? 'met' : 'NOT met'}` : '';
+  console.log(`${k.padEnd(40)}${String(v).padEnd(12)}${verdict}`);
+}
+console.log(`\nwrote ${path.join(dir, 'latest.json')}`);
