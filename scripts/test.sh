@@ -19,6 +19,8 @@ run() { # name, command...
   p=$(grep -hoE '[0-9]+ passed;' "target/test-logs/$name.log" | awk '{s+=$1} END {print s+0}')
   f=$(grep -hoE '[0-9]+ failed;' "target/test-logs/$name.log" | awk '{s+=$1} END {print s+0}')
   p=$((p + $(grep -hoE '^ℹ pass [0-9]+' "target/test-logs/$name.log" | awk '{s+=$3} END {print s+0}')))
+  p=$((p + $(grep -hoE '^budget: [0-9]+ passed' "target/test-logs/$name.log" | awk '{s+=$2} END {print s+0}')))
+  f=$((f + $(grep -hoE '^budget: [0-9]+ passed, [0-9]+ failed' "target/test-logs/$name.log" | awk '{s+=$4} END {print s+0}')))
   f=$((f + $(grep -hoE '^ℹ fail [0-9]+' "target/test-logs/$name.log" | awk '{s+=$3} END {print s+0}')))
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   echo "$name: $p passed, $f failed" >> target/test-logs/summary.txt
@@ -28,6 +30,7 @@ run() { # name, command...
 : > target/test-logs/summary.txt
 run host cargo test --workspace
 run browser cargo test --target wasm32-unknown-unknown --test browser
+run budget node bench/budget.mjs
 run e2e bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs'
 
 printf '\n\033[1m==> summary\033[0m\n'
