@@ -67,6 +67,16 @@ pub fn ShareBar(
     let button = NodeRef::<html::Button>::new();
     let instance_input = NodeRef::<html::Input>::new();
 
+    // Shows the instance field and moves focus into it once it is rendered.
+    let ask_and_focus = move || {
+        asking.set(true);
+        request_animation_frame(move || {
+            if let Some(i) = instance_input.get_untracked() {
+                let _ = i.focus();
+            }
+        });
+    };
+
     let close_and_refocus = move || {
         open.set(false);
         asking.set(false);
@@ -170,6 +180,7 @@ pub fn ShareBar(
                     let form_id = format!("{}-mastodon", menu_id);
                     let (server, hint, bad) = (m.t("mastodon_server"), m.t("mastodon_hint"), m.t("mastodon_invalid"));
                     let submit_label = m.t("share");
+                    let change = m.t("mastodon_change");
                     let submit = mastodon_submit.clone();
                     let controls = form_id.clone();
                     view! {
@@ -180,11 +191,19 @@ pub fn ShareBar(
                                         aria-label=label.clone()>
                                         <Icon name="mastodon"/> <span>"Mastodon"</span>
                                     </a>
+                                    <button type="button" class="ziar-share-link ziar-share-change"
+                                        aria-controls=controls.clone() on:click=move |_| {
+                                            glue::forget_mastodon();
+                                            mastodon.set(None);
+                                            ask_and_focus();
+                                        }>
+                                        {change.clone()}
+                                    </button>
                                 }.into_any(),
                                 None => view! {
                                     <button type="button" class="ziar-share-link" aria-label=label.clone()
                                         aria-expanded=move || asking.get().to_string() aria-controls=controls.clone()
-                                        on:click=move |_| asking.update(|a| *a = !*a)>
+                                        on:click=move |_| if asking.get_untracked() { asking.set(false) } else { ask_and_focus() }>
                                         <Icon name="mastodon"/> <span>"Mastodon"</span>
                                     </button>
                                 }.into_any(),

@@ -131,6 +131,13 @@ pub fn store_mastodon(host: &str) {
     }
 }
 
+/// Forgets the remembered instance (the reader wants another one).
+pub fn forget_mastodon() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(MASTODON_KEY);
+    }
+}
+
 /// Opens `url` in a new tab with no opener and no referrer.
 pub fn open_new_tab(url: &str) {
     if let Some(w) = web_sys::window() {

@@ -161,6 +161,8 @@ test('Mastodon asks for the instance once, opens its share page and remembers it
   assert.equal(await page.locator('.ziar-share-mastodon a').count(), 0, 'no link before the instance is known');
   await ask.click();
   const input = page.getByLabel('Serverul tău Mastodon');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+  assert.equal(await ask.getAttribute('aria-expanded'), 'true');
   await input.fill('javascript:alert(1)');
   await input.press('Enter');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
@@ -174,6 +176,11 @@ test('Mastodon asks for the instance once, opens its share page and remembers it
   await page.reload();
   await page.locator('.ziar-share-button').click();
   assert.equal(await page.locator('.ziar-share-mastodon a').getAttribute('href'), href, 'remembered after reload');
+  // The reader can switch to another server.
+  await page.getByRole('button', { name: 'Alt server Mastodon' }).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+  assert.equal(await page.locator('.ziar-share-mastodon a').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ziar.mastodon_instance')), null);
 });
 
 test('Copy link puts the URL on the clipboard and confirms it', async () => {
