@@ -254,6 +254,8 @@ test('loading an article and opening the share menu makes no request to any othe
   const foreign = requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== own);
   assert.deepEqual(foreign, [], 'requests to other origins');
   assert.equal(await page.locator('iframe').count(), 0);
+  assert.equal(await page.locator('meta[http-equiv="x-dns-prefetch-control"][content="off"]').count(), 1,
+    'no DNS prefetch of the share links');
   assert.equal(await page.locator(`script[src]:not([src^="${own}"]):not([src^="/"])`).count(), 0);
   assert.ok(await page.locator('.ziar-share svg').count() >= config.share.targets.length, 'inline icons');
 });
