@@ -2,6 +2,7 @@
 //!
 //! Every key has a default, so a publisher's file only names what differs.
 
+use crate::share::{FollowLink, ShareConfig};
 use crate::sources::mapping::Mapping;
 use crate::sources::Kind;
 use serde::Deserialize;
@@ -37,6 +38,10 @@ pub struct Config {
     /// Optional Server-Sent Events URL (e.g. a Mercure hub topic); any message
     /// triggers a poll at once. Polling stays on as the fallback.
     pub push_url: Option<String>,
+    /// Share bar: which targets, in which order, and an optional `utm_*`/`via` suffix.
+    pub share: ShareConfig,
+    /// "Follow us" links, in display order. Default: none (the block is hidden).
+    pub follow: Vec<FollowLink>,
 }
 
 impl Default for Config {
@@ -53,6 +58,8 @@ impl Default for Config {
             poll_seconds: 60,
             auto_insert: false,
             push_url: None,
+            share: ShareConfig::default(),
+            follow: Vec::new(),
         }
     }
 }
@@ -67,6 +74,9 @@ pub enum ConfigError {
     /// A custom mapping with a pointer that cannot work; the text names the key.
     #[error("config.json: {0}")]
     Mapping(String),
+    /// A `share` or `follow` entry that cannot work; the text names the key.
+    #[error("config.json: {0}")]
+    Links(String),
 }
 
 impl Config {
@@ -121,6 +131,10 @@ impl Config {
                 })
             }
             None => {}
+        }
+        self.share.validate().map_err(ConfigError::Links)?;
+        for (i, f) in self.follow.iter().enumerate() {
+            f.validate(i).map_err(ConfigError::Links)?;
         }
         Ok(())
     }
@@ -177,6 +191,31 @@ mod tests {
             let c = Config::from_json(&format!(r#"{{"kind": "{kind}"}}"#)).unwrap();
             assert_eq!(c.kind, kind);
         }
+    }
+
+    #[test]
+    fn share_and_follow_keys() {
+        let c = Config::from_json(
+            r#"{"share": {"targets": ["copy", "x"], "utm": {"utm_medium": "social"}, "via": "ziar"},
+                "follow": [{"network": "rss", "url": "/feed"}, {"network": "x", "url": "https://x.com/z", "label": "Z"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            c.share.target_list(),
+            vec![crate::share::Target::Copy, crate::share::Target::X]
+        );
+        assert_eq!(c.follow[1].label.as_deref(), Some("Z"));
+        let e = Config::from_json(r#"{"share": {"target": []}}"#).unwrap_err();
+        assert!(e.to_string().contains("target"), "{e}");
+        let e =
+            Config::from_json(r#"{"follow": [{"network": "x", "url": "https://x.com/z", "icon": "a"}]}"#).unwrap_err();
+        assert!(e.to_string().contains("icon"), "{e}");
+        let e = Config::from_json(r#"{"follow": [{"network": "x", "url": "javascript:alert(1)"}]}"#).unwrap_err();
+        assert!(e.to_string().contains("follow[0].url"), "{e}");
+        let e = Config::from_json(r#"{"share": {"targets": ["fax"]}}"#).unwrap_err();
+        assert!(e.to_string().contains("fax"), "{e}");
+        let shipped = Config::from_json(include_str!("../config.json")).unwrap();
+        assert!(!shipped.follow.is_empty(), "the demo shows the follow-us block");
     }
 
     #[test]

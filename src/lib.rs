@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod live;
 pub mod model;
 pub mod sanitize;
+pub mod share;
 pub mod sources;
 pub mod text;
 pub mod time;

@@ -120,3 +120,33 @@ fn absolute_dates_are_localized() {
     let s = intl::absolute(t, "ro");
     assert!(s.contains("noiembrie 2026"), "{s}");
 }
+
+#[wasm_bindgen_test]
+fn share_bar_targets_prop_overrides_the_site_list() {
+    use leptos::prelude::*;
+    use ziar::components::share_bar::ShareBar;
+    use ziar::share::Target;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let _mounted = leptos::mount::mount_to(host.clone(), || {
+        view! { <ShareBar title="Știre „nouă” & #1" url="https://z.ro/a?b=1" targets=vec![Target::Copy, Target::X]/> }
+    });
+    let items = host.query_selector_all(".ziar-share-item").unwrap();
+    let classes: Vec<String> = (0..items.length())
+        .filter_map(|i| items.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.class_name())
+        .collect();
+    assert_eq!(
+        classes,
+        ["ziar-share-item ziar-share-copy", "ziar-share-item ziar-share-x"]
+    );
+    let x = host.query_selector(".ziar-share-x a").unwrap().unwrap();
+    assert_eq!(
+        x.get_attribute("href").unwrap(),
+        "https://x.com/intent/post?text=%C8%98tire%20%E2%80%9Enou%C4%83%E2%80%9D%20%26%20%231&url=https%3A%2F%2Fz.ro%2Fa%3Fb%3D1"
+    );
+    assert_eq!(x.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    let menu = host.query_selector(".ziar-share-menu").unwrap().unwrap();
+    assert!(menu.has_attribute("hidden"), "the menu starts closed");
+}

@@ -65,7 +65,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                 })}
                 <h1 class="ziar-headline">{post.title.clone()}</h1>
                 <p class="ziar-meta">
-                    {post.byline().map(|b| view! { <span class="ziar-byline">{m.t("published_by")} " " {b}</span> " · " })}
+                    {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
                     <span class="ziar-date">{intl::absolute(post.published, &site.locale)} " (" <RelTime at=post.published/> ")"</span>
                     {updated.map(|u| view! { " · " <span class="ziar-updated">{m.t("updated_on")} " " <RelTime at=u/></span> })}
                     " · " <span>{m.t_with("reading_time", &[("n", &minutes.to_string())])}</span>
@@ -84,6 +84,9 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                     {post.tags.iter().map(|t| view! { <span class="ziar-tag">{t.name.clone()}</span> " " }).collect_view()}
                 </p>
             })}
+            // Share bar and follow-us block (issue 6).
+            <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
+            <super::follow_us::FollowUs/>
         </article>
     }
 }

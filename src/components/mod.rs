@@ -2,14 +2,18 @@
 
 pub mod app;
 pub mod article;
+pub mod byline;
 pub mod category;
 pub mod error_view;
+pub mod follow_us;
 pub mod home;
 pub mod html_body;
+pub mod icons;
 pub mod not_found;
 pub mod post_card;
 pub mod recent_posts;
 pub mod rel_time;
+pub mod share_bar;
 
 use crate::config::Config;
 use crate::i18n::Messages;

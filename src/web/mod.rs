@@ -4,6 +4,7 @@ pub mod api;
 pub mod intl;
 pub mod poller;
 pub mod sanitize_dom;
+pub mod share;
 pub mod timer;
 
 /// The document's base URL, which Trunk's `public_url` sets via `<base href>`.
