@@ -27,7 +27,7 @@ run() { # name, command...
 
 : > target/test-logs/summary.txt
 run host cargo test --workspace
-run browser cargo test --target wasm32-unknown-unknown --test browser
+run browser cargo test --target wasm32-unknown-unknown --test browser --test xss
 run e2e bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs'
 
 printf '\n\033[1m==> summary\033[0m\n'

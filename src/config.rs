@@ -37,6 +37,10 @@ pub struct Config {
     /// Optional Server-Sent Events URL (e.g. a Mercure hub topic); any message
     /// triggers a poll at once. Polling stays on as the fallback.
     pub push_url: Option<String>,
+    /// Hosts whose iframes may stay in article bodies (sandboxed); empty removes every iframe.
+    pub iframe_hosts: Vec<String>,
+    /// `target` for links that leave the site: `_blank` (default), `_self`, … or `""` for none.
+    pub link_target: String,
 }
 
 impl Default for Config {
@@ -53,6 +57,8 @@ impl Default for Config {
             poll_seconds: 60,
             auto_insert: false,
             push_url: None,
+            iframe_hosts: Vec::new(),
+            link_target: "_blank".into(),
         }
     }
 }
@@ -106,6 +112,22 @@ impl Config {
             return Err(ConfigError::Value {
                 key: "poll_seconds",
                 problem: "must be 0 (off) or at least 5",
+            });
+        }
+        if self
+            .iframe_hosts
+            .iter()
+            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
+        {
+            return Err(ConfigError::Value {
+                key: "iframe_hosts",
+                problem: "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
+            });
+        }
+        if !matches!(self.link_target.as_str(), "" | "_blank" | "_self" | "_parent" | "_top") {
+            return Err(ConfigError::Value {
+                key: "link_target",
+                problem: "must be \"_blank\", \"_self\", \"_parent\", \"_top\" or \"\"",
             });
         }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
@@ -177,6 +199,19 @@ mod tests {
             let c = Config::from_json(&format!(r#"{{"kind": "{kind}"}}"#)).unwrap();
             assert_eq!(c.kind, kind);
         }
+    }
+
+    #[test]
+    fn iframe_hosts_and_link_target() {
+        let c = Config::from_json(r#"{"iframe_hosts": ["www.youtube-nocookie.com"], "link_target": ""}"#).unwrap();
+        assert_eq!(c.iframe_hosts, ["www.youtube-nocookie.com"]);
+        assert_eq!(c.link_target, "");
+        assert!(Config::default().iframe_hosts.is_empty());
+        assert_eq!(Config::default().link_target, "_blank");
+        let e = Config::from_json(r#"{"iframe_hosts": ["https://x.ro/"]}"#).unwrap_err();
+        assert!(e.to_string().contains("iframe_hosts"), "{e}");
+        let e = Config::from_json(r#"{"link_target": "nou"}"#).unwrap_err();
+        assert!(e.to_string().contains("link_target"), "{e}");
     }
 
     #[test]
