@@ -3,6 +3,7 @@
 use super::app::error_fallback;
 use super::not_found::NotFound;
 use super::post_card::PostCard;
+use super::skeleton::{CardsSkeleton, TitleSkeleton};
 use super::use_site;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,10 +21,10 @@ pub fn CategoryPage() -> impl IntoView {
         let api = api.clone();
         async move { api.category(&slug, size).await }
     });
-    let loading = site.msgs.t("loading");
+    let retry = Callback::new(move |_| data.refetch());
     view! {
-        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{loading.clone()}</p> }>
-            <ErrorBoundary fallback=error_fallback>
+        <Transition fallback=move || view! { <TitleSkeleton/> <CardsSkeleton n=size.min(6)/> }>
+            <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
                     data.await.map(|found| match found {
                         Some((term, posts)) => view! {
