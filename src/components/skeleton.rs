@@ -12,9 +12,9 @@ pub fn CardsSkeleton(#[prop(default = 4)] n: usize) -> impl IntoView {
         <div class="ziar-cards ziar-skeleton" role="status" aria-busy="true">
             <span class="ziar-sr-only">{loading}</span>
             {(0..n).map(|_| view! {
-                <div class="ziar-card" aria-hidden="true">
-                    <div class="ziar-card-img ziar-sk-block"></div>
-                    <div class="ziar-card-body">
+                <div class="ziar-sk-card" aria-hidden="true">
+                    <div class="ziar-sk-img ziar-sk-block"></div>
+                    <div>
                         <span class="ziar-sk-line ziar-sk-label"></span>
                         <span class="ziar-sk-line ziar-sk-title"></span>
                         <span class="ziar-sk-line"></span>
