@@ -1,6 +1,7 @@
 //! A category page: the category's newest posts.
 
 use super::app::error_fallback;
+use super::home::ABOVE_FOLD;
 use super::not_found::NotFound;
 use super::post_card::PostCard;
 use super::skeleton::{CardsSkeleton, TitleSkeleton};
@@ -27,15 +28,19 @@ pub fn CategoryPage() -> impl IntoView {
             <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
                     data.await.map(|found| match found {
-                        Some((term, posts)) => view! {
+                        Some((term, posts)) => {
+                            let above_fold: Vec<String> =
+                                posts.iter().take(ABOVE_FOLD).map(|p| p.id.clone()).collect();
+                            view! {
                             <Title text=term.name.clone()/>
                             <h1 class="ziar-page-title">{term.name.clone()}</h1>
                             <div class="ziar-cards">
                                 <For each=move || posts.clone() key=|p| p.id.clone() let(post)>
-                                    <PostCard post/>
+                                    <PostCard eager=above_fold.contains(&post.id) post/>
                                 </For>
                             </div>
-                        }.into_any(),
+                        }.into_any()
+                        }
                         None => view! { <NotFound/> }.into_any(),
                     })
                 })}

@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 
+/// Cards whose images load eagerly: those visible without scrolling.
+pub const ABOVE_FOLD: usize = 2;
+
 /// Lists the newest posts; further pages are appended, never replacing what is shown.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -73,6 +76,7 @@ pub fn HomePage() -> impl IntoView {
                         has_more.set(page.has_more);
                         let empty = page.posts.is_empty();
                         let first_ids: Vec<String> = page.posts.iter().map(|p| p.id.clone()).collect();
+                        let above_fold: Vec<String> = first_ids.iter().take(ABOVE_FOLD).cloned().collect();
                         let extra = move || {
                             more.get().into_iter().filter(|p| !first_ids.contains(&p.id)).collect::<Vec<Post>>()
                         };
@@ -80,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
                             {empty.then(|| view! { <p class="ziar-empty">{use_site().msgs.t("empty")}</p> })}
                             <div class="ziar-cards">
                                 <For each=move || page.posts.clone() key=|p| p.id.clone() let(post)>
-                                    <PostCard post/>
+                                    <PostCard eager=above_fold.contains(&post.id) post/>
                                 </For>
                                 <For each=extra key=|p| p.id.clone() let(post)>
                                     <PostCard post/>

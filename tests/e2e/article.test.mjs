@@ -252,6 +252,10 @@ test('home "load more" appends the next page without replacing the first', async
   const cards = page.locator('.ziar-main .ziar-card');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 10);
+  // Images above the fold (the first two cards) load at once, the rest lazily.
+  const loading = await cards.evaluateAll((cs) => cs.map((c) => c.querySelector('img')?.getAttribute('loading')));
+  assert.ok(loading.filter(Boolean).length >= 4, 'demo cards have images');
+  loading.forEach((l, i) => l && assert.equal(l, i < 2 ? 'eager' : 'lazy', `card ${i}`));
   const first = await page.locator('.ziar-card-title').allTextContents();
   await page.getByRole('button', { name: 'Mai multe articole' }).click();
   await page.waitForFunction(() => document.querySelectorAll('.ziar-main .ziar-card').length > 10);
