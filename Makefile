@@ -35,7 +35,7 @@ test-host:
 	cargo test --workspace
 
 test-wasm: test-tools
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test xss
 
 test-e2e: test-tools dist newsroom
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs

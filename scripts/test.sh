@@ -29,7 +29,7 @@ run() { # name, command...
 
 : > target/test-logs/summary.txt
 run host cargo test --workspace
-run browser cargo test --target wasm32-unknown-unknown --test browser
+run browser cargo test --target wasm32-unknown-unknown --test browser --test xss
 run budget node bench/budget.mjs
 run e2e bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs'
 

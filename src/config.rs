@@ -42,6 +42,10 @@ pub struct Config {
     pub share: ShareConfig,
     /// "Follow us" links, in display order. Default: none (the block is hidden).
     pub follow: Vec<FollowLink>,
+    /// Hosts whose iframes may stay in article bodies (sandboxed); empty removes every iframe.
+    pub iframe_hosts: Vec<String>,
+    /// `target` for links that leave the site: `_blank` (default), `_self`, … or `""` for none.
+    pub link_target: String,
 }
 
 impl Default for Config {
@@ -60,6 +64,8 @@ impl Default for Config {
             push_url: None,
             share: ShareConfig::default(),
             follow: Vec::new(),
+            iframe_hosts: Vec::new(),
+            link_target: "_blank".into(),
         }
     }
 }
@@ -116,6 +122,22 @@ impl Config {
             return Err(ConfigError::Value {
                 key: "poll_seconds",
                 problem: "must be 0 (off) or at least 5",
+            });
+        }
+        if self
+            .iframe_hosts
+            .iter()
+            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
+        {
+            return Err(ConfigError::Value {
+                key: "iframe_hosts",
+                problem: "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
+            });
+        }
+        if !matches!(self.link_target.as_str(), "" | "_blank" | "_self" | "_parent" | "_top") {
+            return Err(ConfigError::Value {
+                key: "link_target",
+                problem: "must be \"_blank\", \"_self\", \"_parent\", \"_top\" or \"\"",
             });
         }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
@@ -216,6 +238,19 @@ mod tests {
         assert!(e.to_string().contains("fax"), "{e}");
         let shipped = Config::from_json(include_str!("../config.json")).unwrap();
         assert!(!shipped.follow.is_empty(), "the demo shows the follow-us block");
+    }
+
+    #[test]
+    fn iframe_hosts_and_link_target() {
+        let c = Config::from_json(r#"{"iframe_hosts": ["www.youtube-nocookie.com"], "link_target": ""}"#).unwrap();
+        assert_eq!(c.iframe_hosts, ["www.youtube-nocookie.com"]);
+        assert_eq!(c.link_target, "");
+        assert!(Config::default().iframe_hosts.is_empty());
+        assert_eq!(Config::default().link_target, "_blank");
+        let e = Config::from_json(r#"{"iframe_hosts": ["https://x.ro/"]}"#).unwrap_err();
+        assert!(e.to_string().contains("iframe_hosts"), "{e}");
+        let e = Config::from_json(r#"{"link_target": "nou"}"#).unwrap_err();
+        assert!(e.to_string().contains("link_target"), "{e}");
     }
 
     #[test]

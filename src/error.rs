@@ -25,10 +25,25 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A stable name for the class of failure (`network`, `server`, `http`,
+    /// `shape`, `config`), for styling and tests.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AppError::Network { .. } => "network",
+            AppError::Http { status, .. } if *status >= 500 => "server",
+            AppError::Http { .. } => "http",
+            AppError::NotFeed { .. } => "shape",
+            AppError::Config(_) => "config",
+        }
+    }
+
     /// The reader-facing message, localized.
     pub fn message(&self, m: &Messages) -> String {
         match self {
             AppError::Network { url, .. } => m.t_with("err_network", &[("url", url)]),
+            AppError::Http { url, status } if *status >= 500 => {
+                m.t_with("err_server", &[("url", url), ("status", &status.to_string())])
+            }
             AppError::Http { url, status } => m.t_with("err_http", &[("url", url), ("status", &status.to_string())]),
             AppError::NotFeed { url, source } => {
                 m.t_with("err_not_feed", &[("url", url), ("detail", &source.to_string())])
@@ -57,6 +72,14 @@ mod tests {
             status: 503,
         };
         assert!(e.message(&Messages::for_locale("en")).contains("503"));
+        assert_eq!(e.kind(), "server");
+        let ro_server = e.message(&ro);
+        let e4 = AppError::Http {
+            url: "u".into(),
+            status: 400,
+        };
+        assert_ne!(e4.message(&ro), ro_server, "server errors read differently");
+        assert_eq!(e4.kind(), "http");
         let e = AppError::NotFeed {
             url: "u".into(),
             source: SourceError::HtmlInsteadOfJson,

@@ -36,7 +36,7 @@ fn sanitizer_strips_scripts_handlers_and_bad_urls() {
         "{out}"
     );
     assert!(
-        out.contains(r#"<a href="https://ex.ro/" rel="noopener noreferrer">b</a>"#),
+        out.contains(r#"<a href="https://ex.ro/" rel="noopener noreferrer" target="_blank">b</a>"#),
         "{out}"
     );
     assert!(out.contains("Bună"), "{out}");

@@ -59,17 +59,20 @@ fn parse_body<T: for<'de> Deserialize<'de> + Default>(body: &Bytes) -> Result<T,
 struct PublishBody {
     #[serde(default)]
     title: Option<String>,
+    /// Replaces the template's HTML body verbatim (the e2e attack-corpus post).
+    #[serde(default)]
+    content_html: Option<String>,
 }
 
-/// `POST /__admin/publish` `{"title"?}`: publishes the next live template
-/// now and returns the post (WordPress shape) with status 201.
+/// `POST /__admin/publish` `{"title"?, "content_html"?}`: publishes the next
+/// live template now and returns the post (WordPress shape) with status 201.
 async fn publish(
     State(st): State<SharedState>,
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Response, WpError> {
     let req: PublishBody = parse_body(&body)?;
-    let post = st.publish(req.title).ok_or_else(|| {
+    let post = st.publish(req.title, req.content_html).ok_or_else(|| {
         WpError::new(
             StatusCode::CONFLICT,
             "newsroom_no_templates",

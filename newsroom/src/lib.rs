@@ -116,8 +116,8 @@ impl AppState {
     }
 
     /// Publishes the next live template now.
-    pub fn publish(&self, title: Option<String>) -> Option<Post> {
-        self.write_store().publish_next(title, now_unix())
+    pub fn publish(&self, title: Option<String>, content_html: Option<String>) -> Option<Post> {
+        self.write_store().publish_next(title, content_html, now_unix())
     }
 
     /// Restores the initial store (with a newer version) and clears faults.
@@ -172,7 +172,7 @@ pub fn spawn_live_publisher(state: SharedState) -> tokio::task::JoinHandle<()> {
             }
             tokio::select! {
                 _ = tokio::time::sleep(Duration::from_secs(seconds)) => {
-                    state.publish(None);
+                    state.publish(None, None);
                 }
                 changed = rx.changed() => {
                     if changed.is_err() {

@@ -170,8 +170,9 @@ impl Store {
     }
 
     /// Publishes the next live template at `now`, optionally overriding its
-    /// title. Returns the new post, or `None` when there are no templates.
-    pub fn publish_next(&mut self, title: Option<String>, now: i64) -> Option<Post> {
+    /// title and its HTML body (tests publish attack payloads this way).
+    /// Returns the new post, or `None` when there are no templates.
+    pub fn publish_next(&mut self, title: Option<String>, content_html: Option<String>, now: i64) -> Option<Post> {
         if self.templates.is_empty() {
             return None;
         }
@@ -193,7 +194,7 @@ impl Store {
             slug,
             title,
             excerpt: template.excerpt,
-            content_html: template.content_html,
+            content_html: content_html.unwrap_or(template.content_html),
             author: template.author,
             categories: template.categories,
             tags: template.tags,

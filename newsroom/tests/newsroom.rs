@@ -450,6 +450,31 @@ async fn admin_publish_appears_first() {
 }
 
 #[tokio::test]
+async fn admin_publish_with_a_content_html_override() {
+    let s = Server::start(admin()).await;
+    let body = r#"<p>Text</p><img src=x onerror=alert(1)><script>alert(2)</script>"#;
+    let req = serde_json::json!({ "title": "Corpus XSS", "content_html": body }).to_string();
+    let r = s.post("/__admin/publish", &req).await;
+    assert_eq!(r.status, 201);
+    let p = r.json();
+    // Served verbatim: the API is the attacker here, the front end must cope.
+    assert_eq!(p["content"]["rendered"], body);
+    let one = s
+        .get(&format!("{POSTS}?slug={}", p["slug"].as_str().unwrap()))
+        .await
+        .json();
+    assert_eq!(one[0]["content"]["rendered"], body);
+    let id = p["id"].as_u64().unwrap();
+    let gone = s.post("/__admin/delete", &format!(r#"{{"id":{id}}}"#)).await;
+    assert_eq!(gone.status, 200);
+    let one = s
+        .get(&format!("{POSTS}?slug={}", p["slug"].as_str().unwrap()))
+        .await
+        .json();
+    assert_eq!(one.as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
 async fn admin_is_off_by_default() {
     let s = Server::start(Config::default()).await;
     assert_eq!(s.post("/__admin/publish", "").await.status, 404);

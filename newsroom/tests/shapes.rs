@@ -145,7 +145,7 @@ async fn every_shape_serves_the_same_posts_in_the_same_order() {
 
     // A post published live shows up first everywhere.
     let title = "Știre nouă pentru toate formatele";
-    s.state.publish(Some(title.to_string()));
+    s.state.publish(Some(title.to_string()), None);
     assert_eq!(s.get(GHOST).await.json()["posts"][0]["title"], title);
     assert_eq!(s.get("/api/articles").await.json()[0]["title"], title);
     assert_eq!(s.get("/v2/top-headlines").await.json()["totalResults"], 24);

@@ -77,6 +77,7 @@ fn Shell(site: SiteCtx) -> impl IntoView {
         }
     });
 
+    super::scroll::install_scroll_restoration();
     let m = site.msgs.clone();
     let lang = site.msgs.locale().to_owned();
     let site_name = site.cfg.site_name.clone();
@@ -106,8 +107,13 @@ fn Shell(site: SiteCtx) -> impl IntoView {
     }
 }
 
-/// Shown for any error a route can't recover from; keeps `AppError` typed to the UI.
-pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
+/// The `<ErrorBoundary>` fallback of a route: the error, typed to the UI, with a
+/// Retry button that runs `retry` (the route's resource `refetch`).
+pub fn error_fallback(retry: Callback<()>) -> impl FnMut(ArcRwSignal<Errors>) -> AnyView + Send + 'static {
+    move |errors| error_list(errors, retry).into_any()
+}
+
+fn error_list(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
     let site = super::use_site();
     move || {
         errors
@@ -118,7 +124,7 @@ pub fn error_fallback(errors: ArcRwSignal<Errors>) -> impl IntoView {
                     .downcast_ref::<AppError>()
                     .cloned()
                     .unwrap_or_else(|| AppError::Config(e.to_string()));
-                view! { <ErrorView error=app_error msgs=site.msgs.clone()/> }
+                view! { <ErrorView error=app_error msgs=site.msgs.clone() retry/> }
             })
             .collect_view()
     }

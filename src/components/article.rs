@@ -1,13 +1,17 @@
-//! The article page: category, headline, byline, dates, image and body.
+//! The article page: category, headline, byline, dates, image, body, tags, and
+//! the slots for the share bar and the follow-us block.
 
 use super::app::error_fallback;
 use super::html_body::HtmlBody;
 use super::not_found::NotFound;
 use super::rel_time::RelTime;
+use super::skeleton::ArticleSkeleton;
 use super::use_site;
 use crate::model::Post;
-use crate::text::{html_to_text, reading_minutes};
+use crate::sanitize::Policy;
+use crate::text::{excerpt, html_to_text, reading_minutes};
 use crate::web::intl;
+use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
@@ -24,10 +28,10 @@ pub fn ArticlePage() -> impl IntoView {
         let api = api.clone();
         async move { api.by_slug(&slug).await }
     });
-    let loading = site.msgs.t("loading");
+    let retry = Callback::new(move |_| post.refetch());
     view! {
-        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{loading.clone()}</p> }>
-            <ErrorBoundary fallback=error_fallback>
+        <Transition fallback=|| view! { <ArticleSkeleton/> }>
+            <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
                     post.await.map(|found| match found {
                         Some(p) => view! { <ArticleView post=p/> }.into_any(),
@@ -39,24 +43,78 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+/// Sets `<html lang>` to the content's language while an article is shown,
+/// and back to the site's when it goes.
+fn content_language(lang: Option<String>, site_lang: String) {
+    let set = |l: &str| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", l);
+        }
+    };
+    if let Some(l) = lang.filter(|l| !l.trim().is_empty()) {
+        set(&l);
+        on_cleanup(move || set(&site_lang));
+    }
+}
+
+/// Head tags for one article: title, description, canonical, Open Graph and Twitter.
+#[component]
+fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
+    let description = excerpt(&post.excerpt, 160);
+    let image = post.image.as_ref().map(|i| (i.url.clone(), i.alt.clone()));
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let published = post.published.to_rfc3339();
+    let modified = post.modified.to_rfc3339();
+    view! {
+        <Title text=post.title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content=site_name/>
+        <Meta property="og:title" content=post.title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="article:published_time" content=published/>
+        <Meta property="article:modified_time" content=modified/>
+        <Meta name="twitter:card" content=card/>
+        <Meta name="twitter:title" content=post.title.clone()/>
+        <Meta name="twitter:description" content=description/>
+        {post.url.clone().map(|u| view! { <Link rel="canonical" href=u.clone()/> <Meta property="og:url" content=u/> })}
+        {image.map(|(url, alt)| view! {
+            <Meta property="og:image" content=url.clone()/>
+            <Meta name="twitter:image" content=url/>
+            <Meta name="twitter:image:alt" content=alt/>
+        })}
+    }
+}
+
 /// Renders a loaded post.
 #[component]
 pub fn ArticleView(post: Post) -> impl IntoView {
     let site = use_site();
     let m = &site.msgs;
+    content_language(post.language.clone(), m.locale().to_owned());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
     let updated = (post.modified.0 - post.published.0 > 60_000).then_some(post.modified);
-    let description = crate::text::excerpt(&post.excerpt, 160);
     let image = post.image.clone();
+    // "Read the original" only when the canonical URL is on another site.
+    let original = post.url.clone().filter(|u| {
+        Policy {
+            page_origin: page_origin(),
+            ..Default::default()
+        }
+        .is_external(u)
+            && (u.starts_with("https://") || u.starts_with("http://"))
+    });
+    let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {
-        <Title text=post.title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=post.title.clone()/>
-        <Meta property="og:description" content=description/>
-        {post.url.clone().map(|u| view! { <Link rel="canonical" href=u.clone()/> <Meta property="og:url" content=u/> })}
-        {image.as_ref().map(|i| view! { <Meta property="og:image" content=i.url.clone()/> })}
+        <ArticleHead post=post.clone() site_name=site.cfg.site_name.clone()/>
         <article class="ziar-article" lang=post.language.clone()>
             <header>
                 {category.map(|c| {
@@ -66,15 +124,25 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                 <h1 class="ziar-headline">{post.title.clone()}</h1>
                 <p class="ziar-meta">
                     {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
-                    <span class="ziar-date">{intl::absolute(post.published, &site.locale)} " (" <RelTime at=post.published/> ")"</span>
-                    {updated.map(|u| view! { " · " <span class="ziar-updated">{m.t("updated_on")} " " <RelTime at=u/></span> })}
-                    " · " <span>{m.t_with("reading_time", &[("n", &minutes.to_string())])}</span>
+                    <span class="ziar-date">
+                        <time datetime=post.published.to_rfc3339()>{intl::absolute(post.published, &site.locale)}</time>
+                        " (" <RelTime at=post.published/> ")"
+                    </span>
+                    {updated.map(|u| view! {
+                        " · "
+                        <span class="ziar-updated">
+                            {m.t("updated_on")} " " <time datetime=u.to_rfc3339()>{intl::absolute(u, &site.locale)}</time>
+                            " (" <RelTime at=u/> ")"
+                        </span>
+                    })}
+                    " · " <span class="ziar-reading">{m.t_with("reading_time", &[("n", &minutes.to_string())])}</span>
                 </p>
             </header>
             {image.map(|img| view! {
                 <figure class="ziar-hero">
+                    // Above the fold: loaded eagerly; width/height reserve its box (no layout shift).
                     <img src=img.url alt=img.alt width=img.width.unwrap_or(1200) height=img.height.unwrap_or(675)
-                        srcset=img.srcset sizes="(max-width: 800px) 100vw, 760px" fetchpriority="high"/>
+                        srcset=img.srcset sizes="(max-width: 800px) 100vw, 760px" fetchpriority="high" decoding="async"/>
                     {img.caption.map(|c| view! { <figcaption>{c}</figcaption> })}
                 </figure>
             })}
@@ -84,9 +152,17 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                     {post.tags.iter().map(|t| view! { <span class="ziar-tag">{t.name.clone()}</span> " " }).collect_view()}
                 </p>
             })}
-            // Share bar and follow-us block (issue 6).
-            <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
-            <super::follow_us::FollowUs/>
+            {original.map(|u| view! {
+                <p class="ziar-original">
+                    <a href=u rel="noopener noreferrer" target=target>{m.t("read_original")}</a>
+                </p>
+            })}
+            <div class="ziar-article-share">
+                <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
+            </div>
+            <div class="ziar-article-follow">
+                <super::follow_us::FollowUs/>
+            </div>
         </article>
     }
 }

@@ -1,8 +1,10 @@
 //! A category page: the category's newest posts.
 
 use super::app::error_fallback;
+use super::home::ABOVE_FOLD;
 use super::not_found::NotFound;
 use super::post_card::PostCard;
+use super::skeleton::{CardsSkeleton, TitleSkeleton};
 use super::use_site;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,21 +22,25 @@ pub fn CategoryPage() -> impl IntoView {
         let api = api.clone();
         async move { api.category(&slug, size).await }
     });
-    let loading = site.msgs.t("loading");
+    let retry = Callback::new(move |_| data.refetch());
     view! {
-        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{loading.clone()}</p> }>
-            <ErrorBoundary fallback=error_fallback>
+        <Transition fallback=move || view! { <TitleSkeleton/> <CardsSkeleton n=size.min(6)/> }>
+            <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
                     data.await.map(|found| match found {
-                        Some((term, posts)) => view! {
+                        Some((term, posts)) => {
+                            let above_fold: Vec<String> =
+                                posts.iter().take(ABOVE_FOLD).map(|p| p.id.clone()).collect();
+                            view! {
                             <Title text=term.name.clone()/>
                             <h1 class="ziar-page-title">{term.name.clone()}</h1>
                             <div class="ziar-cards">
                                 <For each=move || posts.clone() key=|p| p.id.clone() let(post)>
-                                    <PostCard post/>
+                                    <PostCard eager=above_fold.contains(&post.id) post/>
                                 </For>
                             </div>
-                        }.into_any(),
+                        }.into_any()
+                        }
                         None => view! { <NotFound/> }.into_any(),
                     })
                 })}

@@ -3,12 +3,16 @@
 use super::app::error_fallback;
 use super::error_view::ErrorView;
 use super::post_card::PostCard;
+use super::skeleton::CardsSkeleton;
 use super::use_site;
 use crate::error::AppError;
 use crate::model::Post;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
+
+/// Cards whose images load eagerly: those visible without scrolling.
+pub const ABOVE_FOLD: usize = 2;
 
 /// Lists the newest posts; further pages are appended, never replacing what is shown.
 #[component]
@@ -28,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
 
     let load_more = {
         let api = site.api.clone();
-        move |_| {
+        move |_: ()| {
             if loading.get_untracked() {
                 return;
             }
@@ -56,18 +60,23 @@ pub fn HomePage() -> impl IntoView {
         }
     };
 
-    let msgs = site.msgs.clone();
     let msgs2 = site.msgs.clone();
+    let retry = Callback::new(move |_| first.refetch());
+    let retry_more = {
+        let load_more = load_more.clone();
+        Callback::new(move |_| load_more(()))
+    };
     view! {
         <Title text=""/>
         <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
-        <Transition fallback=move || view! { <p class="ziar-loading" role="status">{msgs.t("loading")}</p> }>
-            <ErrorBoundary fallback=error_fallback>
+        <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
+            <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
                     first.await.map(|page| {
                         has_more.set(page.has_more);
                         let empty = page.posts.is_empty();
                         let first_ids: Vec<String> = page.posts.iter().map(|p| p.id.clone()).collect();
+                        let above_fold: Vec<String> = first_ids.iter().take(ABOVE_FOLD).cloned().collect();
                         let extra = move || {
                             more.get().into_iter().filter(|p| !first_ids.contains(&p.id)).collect::<Vec<Post>>()
                         };
@@ -75,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
                             {empty.then(|| view! { <p class="ziar-empty">{use_site().msgs.t("empty")}</p> })}
                             <div class="ziar-cards">
                                 <For each=move || page.posts.clone() key=|p| p.id.clone() let(post)>
-                                    <PostCard post/>
+                                    <PostCard eager=above_fold.contains(&post.id) post/>
                                 </For>
                                 <For each=extra key=|p| p.id.clone() let(post)>
                                     <PostCard post/>
@@ -86,9 +95,12 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
-        {move || more_error.get().map(|e| view! { <ErrorView error=e msgs=msgs2.clone()/> })}
-        <Show when=move || has_more.get()>
-            <button class="ziar-more" on:click=load_more.clone() disabled=move || loading.get()>
+        {move || more_error.get().map(|e| view! { <ErrorView error=e msgs=msgs2.clone() retry=retry_more/> })}
+        <Show when=move || has_more.get() && more_error.with(Option::is_none)>
+            <button class="ziar-more" on:click={
+                let load_more = load_more.clone();
+                move |_| load_more(())
+            } disabled=move || loading.get()>
                 {use_site().msgs.t("load_more")}
             </button>
         </Show>

@@ -13,7 +13,9 @@ pub mod not_found;
 pub mod post_card;
 pub mod recent_posts;
 pub mod rel_time;
+pub mod scroll;
 pub mod share_bar;
+pub mod skeleton;
 
 use crate::config::Config;
 use crate::i18n::Messages;

@@ -7,9 +7,10 @@ use crate::text::excerpt;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A list entry on the home and category pages.
+/// A list entry on the home and category pages. `eager` for the first cards,
+/// whose images are above the fold; the rest load lazily.
 #[component]
-pub fn PostCard(post: Post) -> impl IntoView {
+pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
     let site = use_site();
     let href = format!("/articol/{}", post.route_key());
     let summary = excerpt(&post.excerpt, site.cfg.excerpt_chars * 2);
@@ -17,7 +18,7 @@ pub fn PostCard(post: Post) -> impl IntoView {
     let image = post.image.clone().map(|img| {
         view! {
             <img class="ziar-card-img" src=img.url alt=img.alt width=img.width.unwrap_or(1200) height=img.height.unwrap_or(675)
-                loading="lazy" decoding="async" srcset=img.srcset sizes="(max-width: 700px) 100vw, 320px"/>
+                loading=if eager { "eager" } else { "lazy" } decoding="async" srcset=img.srcset sizes="(max-width: 700px) 100vw, 320px"/>
         }
     });
     let title = post.title.clone();

@@ -133,6 +133,11 @@ impl Api {
         }
     }
 
+    /// The API URL, absolute: relative URLs in content resolve against it.
+    pub fn url(&self) -> &str {
+        &self.api
+    }
+
     /// The kind the requests are built for (the response is still detected).
     pub fn kind(&self) -> Kind {
         endpoints::request_kind_with_mapping(&self.api, self.forced, self.mapping.is_some())
