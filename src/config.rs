@@ -37,6 +37,12 @@ pub struct Config {
     /// Optional Server-Sent Events URL (e.g. a Mercure hub topic); any message
     /// triggers a poll at once. Polling stays on as the fallback.
     pub push_url: Option<String>,
+    /// Seconds a request to the API may take (headers and body) before it is
+    /// abandoned and reported as timed out.
+    pub timeout_seconds: u32,
+    /// Largest API response accepted, in KiB; a bigger one is refused with a
+    /// message instead of being parsed.
+    pub max_response_kb: u32,
 }
 
 impl Default for Config {
@@ -53,7 +59,41 @@ impl Default for Config {
             poll_seconds: 60,
             auto_insert: false,
             push_url: None,
+            timeout_seconds: 15,
+            max_response_kb: 4096,
         }
+    }
+}
+
+/// How long a request may take and how big its answer may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Abandon a request after this many milliseconds.
+    pub timeout_ms: u64,
+    /// Refuse a response body larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Config::default().limits()
+    }
+}
+
+impl Limits {
+    /// Checks a `Content-Length` header before reading the body: `Err(n)`
+    /// when it announces more than the cap. A missing or unreadable header
+    /// passes; the body is then counted as it arrives.
+    pub fn check_announced(&self, content_length: Option<&str>) -> Result<(), u64> {
+        match content_length.and_then(|v| v.trim().parse::<u64>().ok()) {
+            Some(n) if n > self.max_bytes => Err(n),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `received` bytes so far are still within the cap.
+    pub fn within(&self, received: u64) -> bool {
+        received <= self.max_bytes
     }
 }
 
@@ -108,6 +148,18 @@ impl Config {
                 problem: "must be 0 (off) or at least 5",
             });
         }
+        if !(1..=300).contains(&self.timeout_seconds) {
+            return Err(ConfigError::Value {
+                key: "timeout_seconds",
+                problem: "must be between 1 and 300",
+            });
+        }
+        if !(16..=102_400).contains(&self.max_response_kb) {
+            return Err(ConfigError::Value {
+                key: "max_response_kb",
+                problem: "must be between 16 and 102400",
+            });
+        }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
             key: "kind",
             problem: "must be auto, wordpress, jsonfeed, newsapi, guardian, ghost, devto, hackernews or custom",
@@ -123,6 +175,14 @@ impl Config {
             None => {}
         }
         Ok(())
+    }
+
+    /// The request limits these settings imply.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            timeout_ms: u64::from(self.timeout_seconds) * 1000,
+            max_bytes: u64::from(self.max_response_kb) * 1024,
+        }
     }
 
     /// The base URL with exactly one trailing slash, for joining endpoint paths.
@@ -176,6 +236,43 @@ mod tests {
         for kind in ["ghost", "devto", "newsapi", "guardian", "hackernews", "jsonfeed"] {
             let c = Config::from_json(&format!(r#"{{"kind": "{kind}"}}"#)).unwrap();
             assert_eq!(c.kind, kind);
+        }
+    }
+
+    #[test]
+    fn timeout_and_size_cap() {
+        let c = Config::from_json(r#"{"timeout_seconds": 3, "max_response_kb": 64}"#).unwrap();
+        let l = c.limits();
+        assert_eq!(
+            l,
+            Limits {
+                timeout_ms: 3000,
+                max_bytes: 65_536
+            }
+        );
+        assert_eq!(l.check_announced(Some(" 65536 ")), Ok(()));
+        assert_eq!(l.check_announced(Some("65537")), Err(65_537));
+        assert_eq!(
+            l.check_announced(Some("lots")),
+            Ok(()),
+            "unreadable: count the body instead"
+        );
+        assert_eq!(l.check_announced(None), Ok(()));
+        assert!(l.within(65_536) && !l.within(65_537));
+        assert_eq!(
+            Limits::default(),
+            Limits {
+                timeout_ms: 15_000,
+                max_bytes: 4 << 20
+            }
+        );
+        for bad in [
+            r#"{"timeout_seconds": 0}"#,
+            r#"{"timeout_seconds": 301}"#,
+            r#"{"max_response_kb": 1}"#,
+        ] {
+            let e = Config::from_json(bad).unwrap_err().to_string();
+            assert!(e.contains("timeout_seconds") || e.contains("max_response_kb"), "{e}");
         }
     }
 
