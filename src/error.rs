@@ -13,6 +13,9 @@ pub enum AppError {
     /// No HTTP response at all: DNS, refused connection, CORS, offline.
     #[error("request to {url} failed: {detail}")]
     Network { url: String, detail: String },
+    /// The answer started but the connection broke off before its end.
+    #[error("the connection to {url} broke off mid-response: {detail}")]
+    Interrupted { url: String, detail: String },
     /// The browser blocked the answer: the API is reachable but sends no CORS
     /// headers allowing this site to read it.
     #[error("{url} is reachable but refused this site (no CORS headers allowing it): {detail}")]
@@ -39,6 +42,7 @@ impl AppError {
     pub fn message(&self, m: &Messages) -> String {
         match self {
             AppError::Network { url, .. } => m.t_with("err_network", &[("url", url)]),
+            AppError::Interrupted { url, .. } => m.t_with("err_interrupted", &[("url", url)]),
             AppError::Cors { url, .. } => m.t_with("err_cors", &[("url", url)]),
             AppError::Timeout { url, seconds } => m.t_with("err_timeout", &[("url", url), ("s", &seconds.to_string())]),
             AppError::TooLarge { url, limit, .. } => m.t_with("err_too_large", &[("url", url), ("limit", &mb(*limit))]),
@@ -100,6 +104,10 @@ mod tests {
                 url: url.into(),
                 detail: "TypeError".into(),
             },
+            AppError::Interrupted {
+                url: url.into(),
+                detail: "TypeError: network error".into(),
+            },
             AppError::Timeout {
                 url: url.into(),
                 seconds: 15,
@@ -124,6 +132,7 @@ mod tests {
                 [
                     "nu a putut fi contactat",
                     "CORS",
+                    "s-a întrerupt",
                     "15 s",
                     "4 MB",
                     "429",
@@ -135,6 +144,7 @@ mod tests {
                 [
                     "could not be reached",
                     "CORS",
+                    "broke off",
                     "15 s",
                     "4 MB",
                     "429",
@@ -154,8 +164,8 @@ mod tests {
             uniq.dedup();
             assert_eq!(uniq.len(), msgs.len(), "{locale}: two kinds read the same");
         }
-        assert!(errors[2].to_string().contains("aborted"));
-        assert!(errors[3].to_string().contains("10485760"));
+        assert!(errors[3].to_string().contains("aborted"));
+        assert!(errors[4].to_string().contains("10485760"));
         assert_eq!(
             (mb(4 << 20), mb(512 * 1024), mb(100)),
             ("4".into(), "0.5".into(), "0.1".into())

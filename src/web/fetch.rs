@@ -112,9 +112,9 @@ impl Guard {
             if self.expired() {
                 self.timeout(url)
             } else {
-                AppError::Network {
+                AppError::Interrupted {
                     url: url.to_owned(),
-                    detail: format!("the connection broke off while reading the body: {}", js_detail(&e)),
+                    detail: js_detail(&e),
                 }
             }
         };
