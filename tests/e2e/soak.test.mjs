@@ -31,7 +31,7 @@ function rng(seed) {
 const FAULTS = [
   { status: 503 }, { status: 429 }, { status: 500 }, { status: 502 }, { status: 404 },
   { malformed: true }, { html: true }, { empty: true }, { drop_mid_body: true }, { latency_ms: 80 },
-  { content_type: 'text/plain' }, { redirect_loop: true },
+  { content_type: 'text/plain' }, { redirect_loop: true }, { hang: true }, { huge: true },
 ];
 
 test(`soak: ${OPS} random publish/edit/delete ops under random faults; nothing lost, memory and DOM bounded [expects console errors]`, async () => {
