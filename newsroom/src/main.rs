@@ -179,3 +179,40 @@ async fn main() -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<Args>, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn every_fault_flag_parses() {
+        let a = parse(&[
+            "--hang",
+            "--html-error",
+            "--empty-body",
+            "--content-type=text/plain",
+            "--huge-body",
+            "--redirect-loop",
+            "--no-cors",
+            "--drop-mid-body",
+            "--fail-status",
+            "429",
+            "--fault-paths",
+            "/feed.json, /wp-json/wp/v2/posts",
+        ])
+        .unwrap()
+        .unwrap();
+        let f = a.config.faults;
+        assert!(f.hang && f.html && f.empty && f.huge && f.redirect_loop && f.no_cors && f.drop_mid_body);
+        assert_eq!(f.content_type.as_deref(), Some("text/plain"));
+        assert_eq!(f.status, Some(429));
+        assert_eq!(f.paths, ["/feed.json", "/wp-json/wp/v2/posts"]);
+        assert!(parse(&["--content-type"]).is_err());
+        assert!(parse(&["--fail-status", "42"]).is_err());
+        assert!(parse(&["--help"]).unwrap().is_none());
+    }
+}
