@@ -5,7 +5,7 @@ use super::error_view::ErrorView;
 use super::rel_time::RelTime;
 use super::use_site;
 use crate::error::AppError;
-use crate::live::merge::LiveList;
+use crate::live::merge::{row_key, LiveList};
 use crate::live::policy::PollPolicy;
 use crate::text::excerpt;
 use crate::web::intl;
@@ -192,7 +192,7 @@ pub fn RecentPosts() -> impl IntoView {
             <ol class="ziar-recent-list">
                 <For
                     each=move || list.with(|l| l.shown.clone())
-                    key=|p| (p.id.clone(), p.modified)
+                    key=row_key
                     let(post)
                 >
                     <li class="ziar-recent-item" data-post-id=post.id.clone()>

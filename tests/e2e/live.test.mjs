@@ -135,3 +135,17 @@ test('a failed poll keeps the list, says so, and recovers by itself [expects con
   assert.equal(await note.count(), 0, 'the note goes away after recovery');
   assert.ok(problems.every((p) => /503|Service Unavailable|live update failed/.test(p)), problems.join('\n'));
 });
+
+test('an edit that leaves `modified` unchanged (same second) still shows', async () => {
+  // Churned posts are dated in the future, one second apart, and an edit sets
+  // modified = max(now, date): the newest post's `modified` cannot move.
+  await newsroom.admin('churn', { ops: 60, seed: 3 });
+  await nextPoll();
+  if (await page.locator('.ziar-pill').count()) await page.locator('.ziar-pill').click();
+  const top = page.locator('.ziar-recent-item').first();
+  const id = await top.getAttribute('data-post-id');
+  const title = 'Corectură fără dată nouă: titlul se schimbă oricum';
+  await newsroom.admin('edit', { id: Number(id), title });
+  await nextPoll();
+  await waitFor(async () => (await titles())[0] === title, 'the edited title');
+});
