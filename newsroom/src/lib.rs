@@ -165,8 +165,6 @@ impl AppState {
             } else {
                 let idx = next(store.posts.len() as u64) as usize;
                 let id = store.posts[idx].id;
-                // A second past the last change, so every edit moves `modified`.
-                let now = now.max(store.posts[idx].modified_gmt + 1);
                 if roll < 8 {
                     let title = format!("Corectat {i}: {}", store.posts[idx].title);
                     let title: String = title.chars().take(120).collect();
