@@ -67,6 +67,7 @@ async function noteMatching(re) {
 async function faultCase(faults, message, { config, afterPoll } = {}) {
   await open(config);
   await page.locator('.ziar-recent-item').first().waitFor();
+  await page.waitForLoadState('networkidle'); // see live.test.mjs
   const before = await titles();
   assert.equal(before.length, 6);
   await newsroom.admin('faults', faults);
@@ -161,6 +162,7 @@ test('a hung API: timed out after timeout_seconds, list kept, recovers', async (
 test('latency below the timeout is just slow: no message, the list updates', async () => {
   await open();
   await page.locator('.ziar-recent-item').first().waitFor();
+  await page.waitForLoadState('networkidle');
   await newsroom.admin('faults', { latency_ms: 300 });
   await newsroom.admin('publish', { title: 'Răspuns lent, dar corect: știrea ajunge oricum' });
   await nextPoll();
@@ -172,6 +174,7 @@ test('latency below the timeout is just slow: no message, the list updates', asy
 test('a wrong Content-Type on a JSON body is tolerated: the list keeps updating', async () => {
   await open();
   await page.locator('.ziar-recent-item').first().waitFor();
+  await page.waitForLoadState('networkidle');
   await newsroom.admin('faults', { content_type: 'text/plain; charset=UTF-8' });
   await newsroom.admin('publish', { title: 'Tip de conținut greșit, conținut bun' });
   await nextPoll();

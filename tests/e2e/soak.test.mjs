@@ -47,6 +47,7 @@ test(`soak: ${OPS} random publish/edit/delete ops under random faults; nothing l
   await page.clock.install();
   await page.goto(newsroom.url + '/');
   await page.locator('.ziar-recent-item').first().waitFor();
+  await page.waitForLoadState('networkidle'); // no request in flight before the clock jumps
   const cdp = await context.newCDPSession(page);
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
