@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e screenshot bench fmt lint clean
+.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
@@ -44,6 +44,17 @@ test-e2e: test-tools dist newsroom
 bench: test-tools dist newsroom
 	@[ -d bench/node_modules/lighthouse ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)
 	node bench/bench.mjs
+
+## Long soak: many more random publish/edit/delete ops under random faults (the CI run is bounded).
+SOAK_OPS ?= 100000
+SOAK_SECONDS ?= 1200
+soak: test-tools dist newsroom
+	cd tests/e2e && SOAK_OPS=$(SOAK_OPS) SOAK_SECONDS=$(SOAK_SECONDS) node --test --test-reporter=spec soak.test.mjs
+
+## Long property-test run over adapters, mapping and sanitizer policy (FUZZ_SECONDS, FUZZ_CASES).
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 ## Regenerates docs/screenshot.png from the running demo.
 screenshot: test-tools dist newsroom

@@ -46,6 +46,12 @@ pub struct Config {
     pub iframe_hosts: Vec<String>,
     /// `target` for links that leave the site: `_blank` (default), `_self`, … or `""` for none.
     pub link_target: String,
+    /// Seconds a request to the API may take (headers and body) before it is
+    /// abandoned and reported as timed out.
+    pub timeout_seconds: u32,
+    /// Largest API response accepted, in KiB; a bigger one is refused with a
+    /// message instead of being parsed.
+    pub max_response_kb: u32,
 }
 
 impl Default for Config {
@@ -66,7 +72,41 @@ impl Default for Config {
             follow: Vec::new(),
             iframe_hosts: Vec::new(),
             link_target: "_blank".into(),
+            timeout_seconds: 15,
+            max_response_kb: 4096,
         }
+    }
+}
+
+/// How long a request may take and how big its answer may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Abandon a request after this many milliseconds.
+    pub timeout_ms: u64,
+    /// Refuse a response body larger than this many bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Config::default().limits()
+    }
+}
+
+impl Limits {
+    /// Checks a `Content-Length` header before reading the body: `Err(n)`
+    /// when it announces more than the cap. A missing or unreadable header
+    /// passes; the body is then counted as it arrives.
+    pub fn check_announced(&self, content_length: Option<&str>) -> Result<(), u64> {
+        match content_length.and_then(|v| v.trim().parse::<u64>().ok()) {
+            Some(n) if n > self.max_bytes => Err(n),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `received` bytes so far are still within the cap.
+    pub fn within(&self, received: u64) -> bool {
+        received <= self.max_bytes
     }
 }
 
@@ -140,6 +180,18 @@ impl Config {
                 problem: "must be \"_blank\", \"_self\", \"_parent\", \"_top\" or \"\"",
             });
         }
+        if !(1..=300).contains(&self.timeout_seconds) {
+            return Err(ConfigError::Value {
+                key: "timeout_seconds",
+                problem: "must be between 1 and 300",
+            });
+        }
+        if !(16..=102_400).contains(&self.max_response_kb) {
+            return Err(ConfigError::Value {
+                key: "max_response_kb",
+                problem: "must be between 16 and 102400",
+            });
+        }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
             key: "kind",
             problem: "must be auto, wordpress, jsonfeed, newsapi, guardian, ghost, devto, hackernews or custom",
@@ -159,6 +211,14 @@ impl Config {
             f.validate(i).map_err(ConfigError::Links)?;
         }
         Ok(())
+    }
+
+    /// The request limits these settings imply.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            timeout_ms: u64::from(self.timeout_seconds) * 1000,
+            max_bytes: u64::from(self.max_response_kb) * 1024,
+        }
     }
 
     /// The base URL with exactly one trailing slash, for joining endpoint paths.
@@ -251,6 +311,43 @@ mod tests {
         assert!(e.to_string().contains("iframe_hosts"), "{e}");
         let e = Config::from_json(r#"{"link_target": "nou"}"#).unwrap_err();
         assert!(e.to_string().contains("link_target"), "{e}");
+    }
+
+    #[test]
+    fn timeout_and_size_cap() {
+        let c = Config::from_json(r#"{"timeout_seconds": 3, "max_response_kb": 64}"#).unwrap();
+        let l = c.limits();
+        assert_eq!(
+            l,
+            Limits {
+                timeout_ms: 3000,
+                max_bytes: 65_536
+            }
+        );
+        assert_eq!(l.check_announced(Some(" 65536 ")), Ok(()));
+        assert_eq!(l.check_announced(Some("65537")), Err(65_537));
+        assert_eq!(
+            l.check_announced(Some("lots")),
+            Ok(()),
+            "unreadable: count the body instead"
+        );
+        assert_eq!(l.check_announced(None), Ok(()));
+        assert!(l.within(65_536) && !l.within(65_537));
+        assert_eq!(
+            Limits::default(),
+            Limits {
+                timeout_ms: 15_000,
+                max_bytes: 4 << 20
+            }
+        );
+        for bad in [
+            r#"{"timeout_seconds": 0}"#,
+            r#"{"timeout_seconds": 301}"#,
+            r#"{"max_response_kb": 1}"#,
+        ] {
+            let e = Config::from_json(bad).unwrap_err().to_string();
+            assert!(e.contains("timeout_seconds") || e.contains("max_response_kb"), "{e}");
+        }
     }
 
     #[test]

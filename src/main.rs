@@ -2,7 +2,11 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    ziar::web::panic_banner::install();
+    // The wasm memory, for soak tests that check it stays bounded.
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__ziarWasmMemory".into(), &wasm_bindgen::memory());
+    }
     leptos::mount::mount_to_body(ziar::components::app::App);
 }
 

@@ -108,9 +108,22 @@ pub enum NextPage {
     Offset { offset: u64 },
 }
 
-/// Sorts newest first; ties broken by id so the order is stable across polls.
+/// Sorts newest first; ties broken by id, highest first, so the order is
+/// stable across polls and matches the API's for numeric ids ("10" after "9").
 pub fn sort_newest_first(posts: &mut [Post]) {
-    posts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| b.id.cmp(&a.id)));
+    posts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| id_cmp(&b.id, &a.id)));
+}
+
+/// A total order on ids: numeric ids by value (then text, for "01" vs "1"),
+/// all of them after non-numeric ids, which compare as text.
+fn id_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a.parse::<u128>(), b.parse::<u128>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+        (Ok(_), Err(_)) => Ordering::Greater,
+        (Err(_), Ok(_)) => Ordering::Less,
+        (Err(_), Err(_)) => a.cmp(b),
+    }
 }
 
 /// Resolves `rel` against `base` the way a browser resolves a link.
@@ -172,6 +185,19 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ties_order_numeric_ids_by_value() {
+        let at = |id: &str| super::Post {
+            id: id.into(),
+            published: crate::time::Instant(5),
+            ..Default::default()
+        };
+        let mut v = vec![at("9"), at("100"), at("abc"), at("10"), at("b")];
+        super::sort_newest_first(&mut v);
+        let ids: Vec<&str> = v.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["100", "10", "9", "b", "abc"]);
+    }
+
     use super::*;
 
     #[test]

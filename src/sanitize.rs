@@ -276,3 +276,82 @@ mod tests {
         assert_eq!(policy(&["ziar.ro"]).iframe_src("https://ziar.ro/x"), None);
     }
 }
+
+/// Property tests: obfuscated dangerous URLs and event handlers never pass.
+/// `make fuzz` runs them with many more cases (`PROPTEST_CASES`).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::Config as ProptestConfig;
+
+    fn config() -> ProptestConfig {
+        ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(256),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        }
+    }
+
+    /// `scheme` with random case and whitespace or control characters
+    /// sprinkled in, as browsers tolerate them.
+    fn obfuscated(scheme: &'static str) -> impl Strategy<Value = String> {
+        let noise = prop::sample::select(vec!["", "", "", " ", "\t", "\n", "\r", "\u{0}", "\u{1f}", "\u{7f}"]);
+        (
+            prop::collection::vec((any::<bool>(), noise), scheme.len()),
+            prop::sample::select(vec!["", " ", "\u{0}", "\n"]),
+        )
+            .prop_map(move |(flips, lead)| {
+                let mut out = lead.to_string();
+                for (c, (upper, n)) in scheme.chars().zip(flips) {
+                    out.push(if upper { c.to_ascii_uppercase() } else { c });
+                    out.push_str(n);
+                }
+                out
+            })
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn script_schemes_never_pass(
+            scheme in prop_oneof![obfuscated("javascript"), obfuscated("vbscript"), obfuscated("data:text/html")],
+            rest in ".{0,24}",
+            is_image in any::<bool>(),
+        ) {
+            let url = format!("{scheme}:{rest}");
+            prop_assert!(!url_allowed(&url, is_image), "{url:?}");
+            // In a srcset, whitespace ends the URL ("javascri pt:" is the
+            // harmless relative URL "javascri"), so only whole schemes count there.
+            if !url.contains(|c: char| c.is_ascii_whitespace()) {
+                let srcset = format!("a.jpg 1x, {url} 2x");
+                prop_assert!(!srcset_allowed(&srcset), "{:?}", srcset);
+            }
+        }
+
+        #[test]
+        fn svg_and_non_image_data_urls_never_pass(prefix in obfuscated("data:image/svg"), rest in ".{0,16}") {
+            let svg = format!("{prefix}{rest}");
+            prop_assert!(!url_allowed(&svg, true), "{:?}", svg);
+            let png = format!("data:image/png;base64,{rest}");
+            prop_assert!(!url_allowed(&png, false), "{:?}", png);
+        }
+
+        #[test]
+        fn event_handlers_never_pass(tag in "[a-z]{1,8}", name in "on[a-z]{0,12}") {
+            prop_assert!(!attribute_allowed(&tag, &name));
+        }
+
+        #[test]
+        fn policy_is_total(tag in ".{0,12}", attr in ".{0,12}", value in ".{0,40}") {
+            let _ = element_action(&tag);
+            let _ = attribute_allowed(&tag, &attr);
+            let _ = url_allowed(&value, true);
+            let _ = srcset_allowed(&value);
+        }
+    }
+}

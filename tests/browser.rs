@@ -150,3 +150,29 @@ fn share_bar_targets_prop_overrides_the_site_list() {
     let menu = host.query_selector(".ziar-share-menu").unwrap().unwrap();
     assert!(menu.has_attribute("hidden"), "the menu starts closed");
 }
+
+#[wasm_bindgen_test]
+fn panic_banner_shows_once_in_the_page_language() {
+    use ziar::web::panic_banner;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    doc.document_element().unwrap().set_attribute("lang", "ro").unwrap();
+    panic_banner::show();
+    panic_banner::show();
+    let banners = doc.query_selector_all(".ziar-panic").unwrap();
+    assert_eq!(banners.length(), 1, "shown once");
+    let banner = doc.get_element_by_id(panic_banner::ID).unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap();
+    assert_eq!(text, "Ceva nu a mers bine. Reîncarcă pagina. Reîncarcă");
+    let link = banner.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href"),
+        Some(web_sys::window().unwrap().location().href().unwrap())
+    );
+    banner.remove();
+    doc.document_element().unwrap().set_attribute("lang", "en").unwrap();
+    panic_banner::show();
+    let text = doc.get_element_by_id(panic_banner::ID).unwrap().text_content().unwrap();
+    assert!(text.starts_with("Something went wrong. Reload."), "{text}");
+    doc.get_element_by_id(panic_banner::ID).unwrap().remove();
+}

@@ -27,6 +27,7 @@ pub fn router() -> Router<SharedState> {
         .route("/__admin/edit", post(edit))
         .route("/__admin/delete", post(delete))
         .route("/__admin/poll-interval", post(poll_interval))
+        .route("/__admin/churn", post(churn))
         .layer(from_fn(admin_layer))
 }
 
@@ -193,4 +194,29 @@ async fn state(State(st): State<SharedState>) -> Response {
         "faults": faults,
     }))
     .into_response()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChurnBody {
+    /// How many operations to run.
+    ops: u32,
+    /// Seed for the order of operations (same seed, same sequence).
+    #[serde(default)]
+    seed: u64,
+}
+
+/// `POST /__admin/churn` `{"ops": n, "seed"?}` (at most 100000): publishes,
+/// edits and deletes posts in a seeded random order, all at once, for soak
+/// tests. Returns the counts and the post total.
+async fn churn(State(st): State<SharedState>, body: Bytes) -> Result<Response, WpError> {
+    let req: ChurnBody = parse_body(&body)?;
+    if req.ops > 100_000 {
+        return Err(WpError::invalid_param("ops", "at most 100000"));
+    }
+    let c = st.churn(req.ops, req.seed);
+    Ok(Json(json!({
+        "published": c.published, "edited": c.edited, "deleted": c.deleted, "posts": c.posts,
+    }))
+    .into_response())
 }

@@ -9,6 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -219,31 +220,73 @@ pub fn preflight(methods: &'static str) -> Response {
 /// Fault switches for the API routes, set from the command line or
 /// `POST /__admin/faults`.
 ///
-/// All kinds are applied by [`apply_faults`], in this order: latency,
-/// then status, then malformed. To add a kind (hang, HTML error page, empty
-/// body, huge body, redirect loop, no CORS, dropped connection), add a field
-/// here and a step there; `paths` already scopes a set of faults to routes.
+/// All kinds are applied by [`apply_faults`], in this order: latency, hang,
+/// redirect loop, status, then one body fault (HTML page, empty, huge,
+/// dropped mid-body, malformed); `content_type` and `no_cors` rewrite the
+/// headers of whatever comes out. `paths` scopes a set of faults to routes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Faults {
     /// Delay every API response by this many milliseconds.
     #[serde(default)]
     pub latency_ms: u64,
+    /// Never answer: the connection stays open with no response.
+    #[serde(default)]
+    pub hang: bool,
     /// Answer with this status and a WordPress error body instead.
     #[serde(default)]
     pub status: Option<u16>,
     /// Answer `200` with a truncated JSON body.
     #[serde(default)]
     pub malformed: bool,
+    /// Answer `200 text/html` with an HTML error page (a proxy's, say).
+    #[serde(default)]
+    pub html: bool,
+    /// Answer `200` with an empty body.
+    #[serde(default)]
+    pub empty: bool,
+    /// Send the real body under this `Content-Type` instead of JSON.
+    #[serde(default)]
+    pub content_type: Option<String>,
+    /// Answer with the real body padded to [`HUGE_BODY_BYTES`] (still valid JSON).
+    #[serde(default)]
+    pub huge: bool,
+    /// Answer `302` pointing back at the same URL, forever.
+    #[serde(default)]
+    pub redirect_loop: bool,
+    /// Leave out every CORS header (a cross-origin page cannot read the answer).
+    #[serde(default)]
+    pub no_cors: bool,
+    /// Send the headers and part of the body, then cut the connection.
+    #[serde(default)]
+    pub drop_mid_body: bool,
     /// Path prefixes the faults apply to; empty means every API route.
     #[serde(default)]
     pub paths: Vec<String>,
 }
 
+/// Size of the `huge` fault's body: 10 MB.
+pub const HUGE_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// A simple HTML error page, as a misconfigured proxy would send.
+const HTML_ERROR_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n\
+<body><h1>Bad Gateway</h1><p>The proxy server received an invalid response from an upstream server.</p>\n\
+<hr><address>nginx</address></body></html>\n";
+
 impl Faults {
     /// Whether any fault is switched on.
     pub fn is_active(&self) -> bool {
-        self.latency_ms > 0 || self.status.is_some() || self.malformed
+        self.latency_ms > 0
+            || self.hang
+            || self.status.is_some()
+            || self.malformed
+            || self.html
+            || self.empty
+            || self.content_type.is_some()
+            || self.huge
+            || self.redirect_loop
+            || self.no_cors
+            || self.drop_mid_body
     }
 
     /// Whether the faults apply to a request path.
@@ -256,6 +299,13 @@ impl Faults {
         match self.status {
             Some(s) if !(200..=599).contains(&s) => Err(format!("status {s} is not between 200 and 599")),
             _ if self.latency_ms > 600_000 => Err("latency_ms is over 600000".into()),
+            _ if self
+                .content_type
+                .as_deref()
+                .is_some_and(|c| HeaderValue::from_str(c).is_err()) =>
+            {
+                Err("content_type is not a valid header value".into())
+            }
             _ => Ok(()),
         }
     }
@@ -287,6 +337,23 @@ pub async fn apply_faults(faults: &Faults, req: Request, next: Next) -> Response
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
     }
+    if faults.hang {
+        std::future::pending::<()>().await;
+    }
+    if faults.redirect_loop {
+        let target = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/")
+            .to_string();
+        let mut res = StatusCode::FOUND.into_response();
+        if let Ok(v) = HeaderValue::from_str(&target) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+        res.extensions_mut().insert(Faulted);
+        return res;
+    }
     if let Some(code) = faults.status {
         let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut res = if status.is_success() {
@@ -303,37 +370,95 @@ pub async fn apply_faults(faults: &Faults, req: Request, next: Next) -> Response
         res.extensions_mut().insert(Faulted);
         return res;
     }
-    if faults.malformed {
-        let res = next.run(req).await;
-        let (mut parts, body) = res.into_parts();
-        let bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
-        let cut = if bytes.len() > 1 { bytes.len() / 2 } else { 0 };
-        let mut truncated = bytes.slice(..cut).to_vec();
-        if truncated.is_empty() {
-            truncated = b"{\"id\":".to_vec();
-        }
-        parts.status = StatusCode::OK;
-        parts.headers.remove(header::CONTENT_LENGTH);
-        parts.headers.remove(header::ETAG);
-        parts
-            .headers
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
-        parts.extensions.insert(Faulted);
-        return Response::from_parts(parts, Body::from(truncated));
+    if faults.html || faults.empty {
+        let (body, ctype) = if faults.html {
+            (HTML_ERROR_PAGE, "text/html; charset=utf-8")
+        } else {
+            ("", JSON_CONTENT_TYPE)
+        };
+        let mut res = Response::new(Body::from(body));
+        res.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+        res.extensions_mut().insert(Faulted);
+        return res;
     }
-    next.run(req).await
+    if !(faults.huge || faults.drop_mid_body || faults.malformed) {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    let (mut parts, body) = res.into_parts();
+    let bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
+    parts.status = StatusCode::OK;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::ETAG);
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
+    parts.extensions.insert(Faulted);
+    if faults.huge {
+        // The real answer, then whitespace: still valid JSON, just far too big.
+        let mut big = Vec::with_capacity(HUGE_BODY_BYTES.max(bytes.len()));
+        big.extend_from_slice(&bytes);
+        big.resize(HUGE_BODY_BYTES.max(bytes.len()), b' ');
+        return Response::from_parts(parts, Body::from(big));
+    }
+    if faults.drop_mid_body {
+        // Announce the full length, send half, then fail the stream: hyper
+        // closes the connection and the client sees a truncated body.
+        let half = bytes.slice(..bytes.len() / 2);
+        if let Ok(v) = HeaderValue::from_str(&bytes.len().max(1).to_string()) {
+            parts.headers.insert(header::CONTENT_LENGTH, v);
+        }
+        let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = vec![
+            Ok(half),
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "fault: dropped mid-body",
+            )),
+        ];
+        let stream = futures_util::stream::iter(chunks).then(|c| async move {
+            // Let the first half reach the client before the cut.
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            c
+        });
+        return Response::from_parts(parts, Body::from_stream(stream));
+    }
+    let cut = if bytes.len() > 1 { bytes.len() / 2 } else { 0 };
+    let mut truncated = bytes.slice(..cut).to_vec();
+    if truncated.is_empty() {
+        truncated = b"{\"id\":".to_vec();
+    }
+    Response::from_parts(parts, Body::from(truncated))
+}
+
+/// Removes every CORS header (the `no_cors` fault).
+fn strip_cors(headers: &mut HeaderMap) {
+    for name in [
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        header::ACCESS_CONTROL_MAX_AGE,
+    ] {
+        headers.remove(name);
+    }
 }
 
 /// Middleware for every API and feed route: preflight, faults,
 /// conditional requests, CORS and cache headers.
 pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Next) -> Response {
-    if req.method() == Method::OPTIONS {
-        return preflight(ALLOW_METHODS);
-    }
     let faults = state.faults();
+    let faulted = faults.applies_to(req.uri().path());
+    if req.method() == Method::OPTIONS {
+        let mut res = preflight(ALLOW_METHODS);
+        if faulted && faults.no_cors {
+            strip_cors(res.headers_mut());
+        }
+        return res;
+    }
     let conditional = matches!(*req.method(), Method::GET | Method::HEAD);
     let request_headers = req.headers().clone();
-    let res = if faults.applies_to(req.uri().path()) {
+    let res = if faulted {
         apply_faults(&faults, req, next).await
     } else {
         next.run(req).await
@@ -354,6 +479,21 @@ pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Nex
         res.headers_mut()
             .entry(header::CONTENT_TYPE)
             .or_insert(HeaderValue::from_static(JSON_CONTENT_TYPE));
+    }
+    if faulted {
+        let h = res.headers_mut();
+        if faults.no_cors {
+            strip_cors(h);
+        }
+        if let Some(v) = faults
+            .content_type
+            .as_deref()
+            .and_then(|c| HeaderValue::from_str(c).ok())
+        {
+            if res.status() != StatusCode::NOT_MODIFIED {
+                res.headers_mut().insert(header::CONTENT_TYPE, v);
+            }
+        }
     }
     res
 }

@@ -136,6 +136,51 @@ impl AppState {
         self.write_store().delete_post(id, now_unix())
     }
 
+    /// Runs `ops` random publish (50%), edit (30%) and delete (20%)
+    /// operations, seeded. Each new post is dated at least a second after the
+    /// newest one, so "newest first" has no ties.
+    pub fn churn(&self, ops: u32, seed: u64) -> Churn {
+        let mut rng = seed ^ 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: u64| {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (rng >> 33) % n.max(1)
+        };
+        let mut out = Churn::default();
+        let mut store = self.write_store();
+        for i in 0..ops {
+            let now = now_unix();
+            let roll = next(10);
+            if roll < 5 || store.posts.is_empty() {
+                let at = store
+                    .posts
+                    .iter()
+                    .map(|p| p.date_gmt)
+                    .max()
+                    .map_or(now, |d| now.max(d + 1));
+                let title = format!("Știre de test {i} (seria {seed})");
+                if store.publish_next(Some(title), None, at).is_some() {
+                    out.published += 1;
+                }
+            } else {
+                let idx = next(store.posts.len() as u64) as usize;
+                let id = store.posts[idx].id;
+                if roll < 8 {
+                    let title = format!("Corectat {i}: {}", store.posts[idx].title);
+                    let title: String = title.chars().take(120).collect();
+                    if store.edit_post(id, Some(title), None, now).is_some() {
+                        out.edited += 1;
+                    }
+                } else if store.delete_post(id, now) {
+                    out.deleted += 1;
+                }
+            }
+        }
+        out.posts = store.posts.len();
+        out
+    }
+
     /// The `X-Poll-Interval` advertised to clients, in seconds (0 = none).
     pub fn poll_interval(&self) -> u64 {
         self.poll_interval.load(Ordering::Relaxed)
@@ -155,6 +200,19 @@ impl AppState {
     pub fn set_publish_every(&self, seconds: u64) {
         self.publish_every.send_replace(seconds);
     }
+}
+
+/// What [`AppState::churn`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Churn {
+    /// Posts published.
+    pub published: u32,
+    /// Posts edited.
+    pub edited: u32,
+    /// Posts deleted.
+    pub deleted: u32,
+    /// Posts in the store afterwards.
+    pub posts: usize,
 }
 
 /// Runs live publishing: every `publish_every` seconds a post from the

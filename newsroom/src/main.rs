@@ -21,6 +21,15 @@ USAGE: newsroom [OPTIONS]
   --latency-ms N          fault: delay every API response by N ms
   --fail-status CODE      fault: API routes answer with this status
   --malformed             fault: API routes answer 200 with truncated JSON
+  --hang                  fault: API routes never answer
+  --html-error            fault: API routes answer 200 text/html with an HTML error page
+  --empty-body            fault: API routes answer 200 with an empty body
+  --content-type TYPE     fault: API responses carry this Content-Type instead of JSON
+  --huge-body             fault: API routes answer with a 10 MB body
+  --redirect-loop         fault: API routes redirect to themselves forever
+  --no-cors               fault: API responses carry no CORS headers
+  --drop-mid-body         fault: API routes cut the connection halfway through the body
+  --fault-paths P1,P2     faults apply only to paths starting with these (default: all API routes)
   -h, --help              show this help
 ";
 
@@ -81,6 +90,22 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                 faults.status = Some(v.parse().map_err(|_| format!("--fail-status {v}: not a status code"))?);
             }
             "--malformed" => faults.malformed = true,
+            "--hang" => faults.hang = true,
+            "--html-error" => faults.html = true,
+            "--empty-body" => faults.empty = true,
+            "--content-type" => faults.content_type = Some(value("--content-type")?),
+            "--huge-body" => faults.huge = true,
+            "--redirect-loop" => faults.redirect_loop = true,
+            "--no-cors" => faults.no_cors = true,
+            "--drop-mid-body" => faults.drop_mid_body = true,
+            "--fault-paths" => {
+                faults.paths = value("--fault-paths")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -153,4 +178,41 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<Args>, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn every_fault_flag_parses() {
+        let a = parse(&[
+            "--hang",
+            "--html-error",
+            "--empty-body",
+            "--content-type=text/plain",
+            "--huge-body",
+            "--redirect-loop",
+            "--no-cors",
+            "--drop-mid-body",
+            "--fail-status",
+            "429",
+            "--fault-paths",
+            "/feed.json, /wp-json/wp/v2/posts",
+        ])
+        .unwrap()
+        .unwrap();
+        let f = a.config.faults;
+        assert!(f.hang && f.html && f.empty && f.huge && f.redirect_loop && f.no_cors && f.drop_mid_body);
+        assert_eq!(f.content_type.as_deref(), Some("text/plain"));
+        assert_eq!(f.status, Some(429));
+        assert_eq!(f.paths, ["/feed.json", "/wp-json/wp/v2/posts"]);
+        assert!(parse(&["--content-type"]).is_err());
+        assert!(parse(&["--fail-status", "42"]).is_err());
+        assert!(parse(&["--help"]).unwrap().is_none());
+    }
 }

@@ -5,7 +5,7 @@ use super::error_view::ErrorView;
 use super::rel_time::RelTime;
 use super::use_site;
 use crate::error::AppError;
-use crate::live::merge::LiveList;
+use crate::live::merge::{row_key, LiveList};
 use crate::live::policy::PollPolicy;
 use crate::text::excerpt;
 use crate::web::intl;
@@ -63,6 +63,7 @@ pub fn RecentPosts() -> impl IntoView {
         url,
         PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
         cfg.poll_seconds > 0,
+        site.api.limits(),
         move |event| {
             match event {
                 PollEvent::Body(body) => match api.parse_page(&poll_url, &body)? {
@@ -178,8 +179,9 @@ pub fn RecentPosts() -> impl IntoView {
                             <button class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
                         </p>
                     }.into_any()),
-                    Status::Failed { retry_in_s, .. } => Some(view! {
+                    Status::Failed { error, retry_in_s } => Some(view! {
                         <p class="ziar-live-note" role="status">
+                            <span class="ziar-live-reason">{error.message(&m2)}</span> " "
                             {m2.t_with("update_failed", &[("s", &retry_in_s.to_string())])}
                         </p>
                     }.into_any()),
@@ -190,7 +192,7 @@ pub fn RecentPosts() -> impl IntoView {
             <ol class="ziar-recent-list">
                 <For
                     each=move || list.with(|l| l.shown.clone())
-                    key=|p| (p.id.clone(), p.modified)
+                    key=row_key
                     let(post)
                 >
                     <li class="ziar-recent-item" data-post-id=post.id.clone()>

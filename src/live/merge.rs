@@ -126,6 +126,16 @@ impl LiveList {
     }
 }
 
+/// The key of a list row: the post's id plus a hash of what the row shows,
+/// so an edit re-renders the row even when the API's `modified` did not move
+/// (second resolution, or an API that never updates it).
+pub fn row_key(p: &Post) -> (String, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&p.title, &p.excerpt, p.published.0, p.modified.0, p.route_key()).hash(&mut h);
+    (p.id.clone(), h.finish())
+}
+
 /// Sorts newest first and keeps one item per id (the most recently modified).
 pub fn dedupe(mut posts: Vec<Post>) -> Vec<Post> {
     posts.sort_by(|a, b| a.id.cmp(&b.id).then(b.modified.cmp(&a.modified)));
@@ -214,6 +224,20 @@ mod tests {
         assert!(c.removed.is_empty());
         assert_eq!(ids(&l.shown), ["2", "1"]);
         assert_eq!(ids(&l.pending), ["4", "3"]);
+    }
+
+    #[test]
+    fn row_key_changes_with_what_the_row_shows() {
+        let a = post(1, 10);
+        assert_eq!(row_key(&a), row_key(&a.clone()));
+        let mut b = a.clone();
+        b.title = "corectat".into();
+        assert_eq!(a.modified, b.modified);
+        assert_ne!(row_key(&a), row_key(&b), "same modified, new title: a new row");
+        let mut c = a.clone();
+        c.excerpt = "alt rezumat".into();
+        assert_ne!(row_key(&a), row_key(&c));
+        assert_eq!(row_key(&a).0, "1");
     }
 
     #[test]

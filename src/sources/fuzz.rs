@@ -276,3 +276,63 @@ proptest! {
         let _ = super::parse_body(&body);
     }
 }
+
+/// A JSON Pointer-ish string: mostly well-formed pointers over the keys the
+/// adapters know, sometimes garbage (no leading slash, bad escapes, indices).
+fn pointer() -> impl Strategy<Value = String> {
+    let segment = prop_oneof![
+        prop::sample::select(KEYS).prop_map(str::to_owned),
+        (0usize..4).prop_map(|i| i.to_string()),
+        Just("~0".to_owned()),
+        Just("~1".to_owned()),
+        Just("~2".to_owned()),
+        Just(String::new()),
+        "[a-z~/]{0,6}",
+    ];
+    prop_oneof![
+        8 => vec(segment, 0..4).prop_map(|s| s.iter().map(|p| format!("/{p}")).collect::<String>()),
+        1 => ".{0,12}",
+    ]
+}
+
+fn random_mapping() -> impl Strategy<Value = Mapping> {
+    (
+        pointer(),
+        pointer(),
+        prop::option::of(pointer()),
+        prop::option::of(pointer()),
+        prop::option::of(pointer()),
+        prop::option::of(pointer()),
+        prop::option::of(pointer()),
+        prop::option::of(pointer()),
+    )
+        .prop_map(|(items, title, id, url, published, excerpt, next, total)| Mapping {
+            items,
+            title,
+            id,
+            url,
+            published,
+            excerpt,
+            next,
+            total,
+            ..Default::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any mapping, valid or not, over any JSON: validation and mapping never
+    /// panic, and a mapped page never holds more posts than the items array.
+    #[test]
+    fn random_mappings_never_panic(m in random_mapping(), v in json()) {
+        let valid = m.validate().is_ok();
+        if let Ok(page) = m.parse_list(&v, "https://api.test/") {
+            let items = v.pointer(&m.items).and_then(Value::as_array).map_or(usize::MAX, Vec::len);
+            prop_assert!(page.posts.len() <= items, "{} posts from {items} items", page.posts.len());
+        }
+        if valid {
+            let _ = parse_list_with(&v, Some(Kind::Custom), "https://api.test/", Some(&m));
+        }
+    }
+}

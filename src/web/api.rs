@@ -1,6 +1,7 @@
 //! Fetches from the configured news API and hands bodies to the pure adapters.
 
-use crate::config::Config;
+use super::fetch::Guard;
+use crate::config::{Config, Limits};
 use crate::endpoints;
 use crate::error::AppError;
 use crate::model::{sort_newest_first, NextPage, Post, PostPage, Term};
@@ -16,22 +17,20 @@ struct Fetched {
     total_pages: Option<String>,
 }
 
-async fn get(url: &str) -> Result<Fetched, AppError> {
-    let resp = Request::get(url)
-        .header("Accept", "application/json, application/feed+json;q=0.9")
-        .send()
-        .await
-        .map_err(|e| AppError::Network {
-            url: url.to_owned(),
-            detail: e.to_string(),
-        })?;
+async fn get(url: &str, limits: Limits) -> Result<Fetched, AppError> {
+    let guard = Guard::fresh(limits).ok_or_else(|| AppError::Network {
+        url: url.to_owned(),
+        detail: "this browser has no AbortController".into(),
+    })?;
+    let req = Request::get(url).header("Accept", "application/json, application/feed+json;q=0.9");
+    let resp = guard.send(req, url).await?;
     let status = resp.status();
     if !(200..300).contains(&status) {
         // A refused request (bad key, bad parameter) usually says why in the
         // API's own error object: show that rather than a bare status code.
         if matches!(status, 400 | 401 | 403) {
-            let api_error = resp
-                .text()
+            let api_error = guard
+                .read_body(&resp, url)
                 .await
                 .ok()
                 .and_then(|b| sources::parse_body(&b).ok())
@@ -51,10 +50,7 @@ async fn get(url: &str) -> Result<Fetched, AppError> {
     let headers = resp.headers();
     let total = headers.get("X-WP-Total");
     let total_pages = headers.get("X-WP-TotalPages");
-    let body = resp.text().await.map_err(|e| AppError::Network {
-        url: url.to_owned(),
-        detail: e.to_string(),
-    })?;
+    let body = guard.read_body(&resp, url).await?;
     Ok(Fetched {
         url: url.to_owned(),
         body,
@@ -77,12 +73,12 @@ fn log_warnings(url: &str, kind: Kind, warnings: &[String]) {
 
 /// Fetches every URL at once (Hacker News items); a failed one yields `None`
 /// and is logged, so one missing item never fails the page.
-async fn get_all(urls: &[String]) -> Vec<Option<String>> {
+async fn get_all(urls: &[String], limits: Limits) -> Vec<Option<String>> {
     let promises = js_sys::Array::new();
     for url in urls {
         let url = url.clone();
         promises.push(&wasm_bindgen_futures::future_to_promise(async move {
-            Ok(match get(&url).await {
+            Ok(match get(&url, limits).await {
                 Ok(f) => JsValue::from_str(&f.body),
                 Err(e) => {
                     web_sys::console::warn_1(&format!("Ziar: {e}").into());
@@ -101,7 +97,7 @@ async fn get_all(urls: &[String]) -> Vec<Option<String>> {
 /// an invalid one is an error, shown on the page.
 pub async fn load_config() -> Result<Config, AppError> {
     let url = super::absolute_url("config.json");
-    let result = match get(&url).await {
+    let result = match get(&url, Limits::default()).await {
         Ok(f) => Config::from_json(&f.body).map_err(|e| AppError::Config(e.to_string())),
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
@@ -119,6 +115,7 @@ pub struct Api {
     api_dir: String,
     forced: Option<Kind>,
     mapping: Option<Mapping>,
+    limits: Limits,
 }
 
 impl Api {
@@ -130,6 +127,7 @@ impl Api {
             api,
             forced: Kind::from_config(&cfg.kind).ok().flatten(),
             mapping: cfg.mapping.clone(),
+            limits: cfg.limits(),
         }
     }
 
@@ -158,7 +156,7 @@ impl Api {
 
     async fn fetch_page(&self, url: &str, page: u32, per_page: usize) -> Result<PostPage, AppError> {
         let result = async {
-            let f = get(url).await?;
+            let f = get(url, self.limits).await?;
             let json = sources::parse_body(&f.body).map_err(|source| AppError::NotFeed {
                 url: f.url.clone(),
                 source,
@@ -202,7 +200,7 @@ impl Api {
     async fn hn_page(&self, list_url: &str, ids: &[u64], page: u32, per_page: usize) -> Result<PostPage, AppError> {
         let (slice, next) = hackernews::slice(ids, page, per_page);
         let urls: Vec<String> = slice.iter().map(|id| endpoints::hn_item_url(list_url, *id)).collect();
-        let items: Vec<serde_json::Value> = get_all(&urls)
+        let items: Vec<serde_json::Value> = get_all(&urls, self.limits)
             .await
             .into_iter()
             .map(|b| b.and_then(|b| sources::parse_body(&b).ok()).unwrap_or_default())
@@ -284,7 +282,7 @@ impl Api {
             return Ok((!matching.is_empty()).then_some((term, matching)));
         }
         let url = endpoints::category_by_slug_url(&self.api_dir, slug);
-        let f = get(&url).await.inspect_err(log_error)?;
+        let f = get(&url, self.limits).await.inspect_err(log_error)?;
         let terms: Vec<serde_json::Value> = serde_json::from_str(&f.body)
             .map_err(|e| AppError::NotFeed {
                 url: url.clone(),
@@ -316,6 +314,11 @@ impl Api {
             ),
             (kind, _) => endpoints::list_url(&self.api_dir, &self.api, kind, page, per_page),
         }
+    }
+
+    /// Timeout and size cap for every request, the live poller's included.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// The URL of the newest-posts list, for the live poller.

@@ -1,7 +1,9 @@
 //! Browser glue: fetch, `Intl`, DOM. Thin on purpose; the logic is in the pure modules.
 
 pub mod api;
+pub mod fetch;
 pub mod intl;
+pub mod panic_banner;
 pub mod poller;
 pub mod sanitize_dom;
 pub mod share;

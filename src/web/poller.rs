@@ -1,7 +1,9 @@
 //! The live poller's browser side: timers, conditional fetches, abort and
 //! pause. Every decision (delays, backoff, merge) is in the pure `live` module.
 
+use super::fetch::Guard;
 use super::timer::Timeout;
+use crate::config::Limits;
 use crate::error::AppError;
 use crate::live::policy::{parse_poll_interval, parse_retry_after, Outcome, PollPolicy, PollState};
 use gloo_net::http::Request;
@@ -34,6 +36,8 @@ struct Inner {
     stopped: bool,
     /// Whether the owner wants polls after the first one (`poll_seconds` > 0).
     repeat: bool,
+    /// Timeout and size cap per poll.
+    limits: Limits,
     on_event: Callback,
 }
 
@@ -49,6 +53,7 @@ impl Poller {
         url: String,
         policy: PollPolicy,
         repeat: bool,
+        limits: Limits,
         on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
     ) -> Poller {
         let inner = Rc::new(RefCell::new(Inner {
@@ -62,6 +67,7 @@ impl Poller {
             paused: false,
             stopped: false,
             repeat,
+            limits,
             on_event: Rc::new(on_event),
         }));
         poll_now(&inner);
@@ -148,7 +154,7 @@ struct Reply {
 }
 
 fn poll_now(this: &Rc<RefCell<Inner>>) {
-    let (url, etag, last_modified, signal) = {
+    let (url, etag, last_modified, guard) = {
         let mut inner = this.borrow_mut();
         if inner.stopped {
             return;
@@ -161,21 +167,23 @@ fn poll_now(this: &Rc<RefCell<Inner>>) {
             a.abort();
         }
         let ctrl = AbortController::new().ok();
-        let signal = ctrl.as_ref().map(|c| c.signal());
+        let guard = ctrl.clone().map(|c| Guard::new(c, inner.limits));
         inner.abort = ctrl;
         (
             inner.url.clone(),
             inner.etag.clone(),
             inner.last_modified.clone(),
-            signal,
+            guard,
         )
     };
     let weak = Rc::downgrade(this);
     leptos::task::spawn_local(async move {
-        let result = fetch(&url, etag.as_deref(), last_modified.as_deref(), signal.as_ref()).await;
-        if signal.as_ref().is_some_and(|s| s.aborted()) {
+        let Some(guard) = guard else { return };
+        let result = fetch(&url, etag.as_deref(), last_modified.as_deref(), &guard).await;
+        if guard.cancelled() && !matches!(result, Err(AppError::TooLarge { .. })) {
             return; // superseded, paused or unmounted: say nothing
         }
+        drop(guard);
         let Some(this) = weak.upgrade() else { return };
         this.borrow_mut().abort = None;
         let now = super::now();
@@ -253,34 +261,23 @@ fn poll_now(this: &Rc<RefCell<Inner>>) {
     });
 }
 
-async fn fetch(
-    url: &str,
-    etag: Option<&str>,
-    last_modified: Option<&str>,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<Reply, AppError> {
+async fn fetch(url: &str, etag: Option<&str>, last_modified: Option<&str>, guard: &Guard) -> Result<Reply, AppError> {
     // no-store: the browser cache must not answer for us, or a 304 would
     // turn into a full 200 from cache and cost a parse.
-    let mut req = Request::get(url).cache(RequestCache::NoStore).abort_signal(signal);
+    let mut req = Request::get(url).cache(RequestCache::NoStore);
     if let Some(tag) = etag {
         req = req.header("If-None-Match", tag);
     }
     if let Some(lm) = last_modified {
         req = req.header("If-Modified-Since", lm);
     }
-    let resp = req.send().await.map_err(|e| AppError::Network {
-        url: url.to_owned(),
-        detail: e.to_string(),
-    })?;
+    let resp = guard.send(req, url).await?;
     let h = resp.headers();
     let status = resp.status();
     let body = if status == 304 {
         String::new()
     } else {
-        resp.text().await.map_err(|e| AppError::Network {
-            url: url.to_owned(),
-            detail: e.to_string(),
-        })?
+        guard.read_body(&resp, url).await?
     };
     Ok(Reply {
         status,

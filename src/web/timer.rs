@@ -30,3 +30,31 @@ impl Timeout {
         clear_timeout(&self.0);
     }
 }
+
+/// A timeout that owns its callback: dropping it cancels the timer and frees
+/// the closure, so one per request leaks nothing when it never fires.
+#[derive(Debug)]
+pub struct OwnedTimeout {
+    id: JsValue,
+    _cb: Closure<dyn FnMut()>,
+}
+
+impl OwnedTimeout {
+    /// Runs `f` once after `ms` milliseconds, unless dropped first.
+    pub fn new(ms: u64, f: impl FnOnce() + 'static) -> OwnedTimeout {
+        let mut f = Some(f);
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let id = set_timeout(cb.as_ref(), ms as f64);
+        OwnedTimeout { id, _cb: cb }
+    }
+}
+
+impl Drop for OwnedTimeout {
+    fn drop(&mut self) {
+        clear_timeout(&self.id);
+    }
+}

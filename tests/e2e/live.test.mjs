@@ -22,6 +22,9 @@ beforeEach(async () => {
   await page.clock.install();
   await page.goto(newsroom.url + '/');
   await page.locator('.ziar-recent-item').first().waitFor();
+  // Let the home page's own request finish: a virtual-clock jump with a request
+  // in flight would run out its timeout (timeout_seconds) in no real time.
+  await page.waitForLoadState('networkidle');
 });
 afterEach(async (t) => {
   await context?.close();
@@ -154,4 +157,20 @@ test('with push_url set, a publish shows up at once through Server-Sent Events',
     await c2.close();
   }
   assert.deepEqual(pr2, []);
+});
+
+test('an edit that leaves `modified` unchanged (same second) still shows', async () => {
+  // Churned posts are dated in the future, one second apart, and an edit sets
+  // modified = max(now, date): the newest post's `modified` cannot move.
+  await newsroom.admin('churn', { ops: 60, seed: 3 });
+  await nextPoll();
+  await page.locator('.ziar-pill').waitFor();
+  await page.locator('.ziar-pill').click();
+  await waitFor(async () => /^(Știre de test|Corectat)/.test((await titles())[0]), 'a churned post on top');
+  const top = page.locator('.ziar-recent-item').first();
+  const id = await top.getAttribute('data-post-id');
+  const title = 'Corectură fără dată nouă: titlul se schimbă oricum';
+  await newsroom.admin('edit', { id: Number(id), title });
+  await nextPoll();
+  await waitFor(async () => (await titles())[0] === title, 'the edited title');
 });
