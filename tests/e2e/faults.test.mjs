@@ -93,7 +93,7 @@ async function faultCase(faults, message, { config, afterPoll } = {}) {
   return text;
 }
 
-const SERVER_ERROR = /Serverul de știri a răspuns cu o eroare \((\d+)\)/;
+const SERVER_ERROR = /Serverul de știri (?:a răspuns cu o eroare|are o problemă) \((\d+)\)/;
 const NOT_FEED = /nu a trimis un flux de știri/;
 const UNREACHABLE = /nu a putut fi contactat/;
 const onlyNetworkNoise = (re) => problems.every((p) => re.test(p));
