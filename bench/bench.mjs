@@ -124,10 +124,15 @@ async function livePage(config = {}) {
   await page.clock.install();
   const polls = [];
   page.on('response', async (r) => {
-    if (r.url().includes('/wp-json/wp/v2/posts')) polls.push({ status: r.status(), bytes: (await r.body().catch(() => Buffer.alloc(0))).length });
+    if (!r.url().includes('/wp-json/wp/v2/posts')) return;
+    // Recorded at once, in order; the body size arrives later.
+    const entry = { status: r.status(), bytes: null };
+    polls.push(entry);
+    entry.bytes = (await r.body().catch(() => Buffer.alloc(0))).length;
   });
   await page.goto(newsroom.url + '/');
   await page.locator('.ziar-recent-title').first().waitFor();
+  await page.waitForLoadState('networkidle');
   return { context, page, polls };
 }
 async function settle(page, polls, n, extraMs = 20) {
@@ -142,6 +147,7 @@ async function settle(page, polls, n, extraMs = 20) {
   await page.clock.fastForward(73_000);
   await settle(page, polls, n);
   const idle = polls.slice(n)[0];
+  for (let i = 0; i < 200 && idle && idle.bytes === null; i++) await page.waitForTimeout(5);
   note('idle_poll_status', idle?.status ?? null);
   note('idle_poll_body_bytes', idle ? idle.bytes : null);
   await context.close();
