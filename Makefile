@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
+.PHONY: serve test tools test-tools dist embed newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
@@ -24,9 +24,14 @@ tools:
 test-tools:
 	@scripts/tools.sh test
 
-## The deployable static site in dist/ (release, size-tuned).
+## The deployable static site in dist/ (release, size-tuned), with the widget build in dist/embed/.
 dist: tools
 	trunk build --release
+	scripts/embed.sh
+
+## The widget build alone (dist/embed/), after a `make dist`.
+embed: tools
+	scripts/embed.sh
 
 newsroom:
 	cargo build -p newsroom

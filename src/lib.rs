@@ -6,6 +6,7 @@
 //! the host; browser glue lives in `web` and is compiled for wasm32 only.
 
 pub mod config;
+pub mod embed;
 pub mod endpoints;
 pub mod error;
 pub mod i18n;

@@ -142,6 +142,7 @@ pub async fn fallback(State(st): State<SharedState>, req: Request) -> Response {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let pretty = file.with_extension("html");
     let res = if let Some(bytes) = read_file(file).await {
         file_response(&name, bytes)
     } else {
@@ -149,12 +150,31 @@ pub async fn fallback(State(st): State<SharedState>, req: Request) -> Response {
         if last.contains('.') {
             return (StatusCode::NOT_FOUND, "Not found").into_response();
         }
+        // Extension-less URLs of an HTML file (`/embed/recent` → `embed/recent.html`),
+        // as Netlify, Cloudflare Pages and GitHub Pages serve them.
+        if let Some(bytes) = read_file(pretty).await {
+            return with_embed_cors(&path, with_etag(file_response("x.html", bytes), req.headers()).await);
+        }
         match read_file(root.join("index.html")).await {
             Some(bytes) => file_response("index.html", bytes),
             None => return (StatusCode::NOT_FOUND, "index.html missing").into_response(),
         }
     };
-    with_etag(res, req.headers()).await
+    with_embed_cors(&path, with_etag(res, req.headers()).await)
+}
+
+/// The embed build (`/embed/…`) is loaded by pages on other origins: a module
+/// script and its wasm need CORS, like the API.
+fn with_embed_cors(path: &str, mut res: Response) -> Response {
+    if is_embed_path(path) {
+        crate::http::add_cors(res.headers_mut());
+    }
+    res
+}
+
+/// Whether a path is part of the embed build.
+pub fn is_embed_path(path: &str) -> bool {
+    path == "/embed" || path.starts_with("/embed/")
 }
 
 #[cfg(test)]
@@ -168,6 +188,24 @@ mod tests {
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("config.json"));
         assert_eq!(cache_control("config.json"), "no-cache");
+    }
+
+    #[test]
+    fn embed_files_are_typed_and_shared() {
+        assert_eq!(content_type("ziar-embed-1a2b3c4d5e6f7a8b_bg.wasm"), "application/wasm");
+        assert_eq!(content_type("ziar-embed.js"), "text/javascript; charset=utf-8");
+        assert_eq!(
+            content_type("ziar-embed-1a2b3c4d5e6f7a8b.css"),
+            "text/css; charset=utf-8"
+        );
+        assert!(is_embed_path("/embed/ziar-embed.js") && is_embed_path("/embed"));
+        assert!(!is_embed_path("/embedded") && !is_embed_path("/articol/embed"));
+        assert_eq!(
+            cache_control("ziar-embed.js"),
+            "no-cache",
+            "the stable entry is revalidated"
+        );
+        assert!(cache_control("ziar-embed-core-1a2b3c4d5e6f7a8b.js").contains("immutable"));
     }
 
     #[test]

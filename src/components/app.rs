@@ -6,17 +6,14 @@ use super::error_view::ErrorView;
 use super::home::HomePage;
 use super::not_found::NotFound;
 use super::recent_posts::RecentPosts;
-use super::{Clock, NewestShown, Site, SiteCtx};
+use super::{Site, SiteCtx};
 use crate::error::AppError;
 use crate::i18n::Messages;
-use crate::time::{next_tick_ms, Instant};
 use crate::web::{self, api, intl};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use leptos_use_document_visibility::use_document_visibility;
-use leptos_use_interval_fn::use_interval_fn;
 use std::sync::Arc;
 
 /// Root component: nothing renders until the config is read, and a bad config is
@@ -59,23 +56,9 @@ fn browser_language() -> String {
 #[component]
 fn Shell(site: SiteCtx) -> impl IntoView {
     provide_context(site.clone());
-    let clock = Clock(RwSignal::new(web::now()));
+    let (clock, newest) = super::clock::start_shared_clock();
     provide_context(clock);
-    // One shared tick: 15 s while something shown is under an hour old, 5 min
-    // otherwise (`time::next_tick_ms`), and none at all while the tab is hidden.
-    let newest = RwSignal::new(None::<Instant>);
-    provide_context(NewestShown(newest));
-    let interval = Signal::derive(move || u64::from(next_tick_ms(newest.get(), clock.0.get_untracked())));
-    let visibility = use_document_visibility();
-    let ticker = use_interval_fn(move || clock.0.set(web::now()), interval);
-    Effect::new(move |_| {
-        if visibility.get() == web_sys::VisibilityState::Visible {
-            clock.0.set(web::now());
-            (ticker.resume)();
-        } else {
-            (ticker.pause)();
-        }
-    });
+    provide_context(newest);
 
     super::scroll::install_scroll_restoration();
     let m = site.msgs.clone();

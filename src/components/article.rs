@@ -6,7 +6,7 @@ use super::html_body::HtmlBody;
 use super::not_found::NotFound;
 use super::rel_time::RelTime;
 use super::skeleton::ArticleSkeleton;
-use super::use_site;
+use super::{is_embedded, use_site};
 use crate::model::Post;
 use crate::sanitize::Policy;
 use crate::text::{excerpt, html_to_text, reading_minutes};
@@ -98,7 +98,12 @@ fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
 pub fn ArticleView(post: Post) -> impl IntoView {
     let site = use_site();
     let m = &site.msgs;
-    content_language(post.language.clone(), m.locale().to_owned());
+    // A widget never touches the host page's <head> or <html lang>; the
+    // <article lang> below is enough there.
+    let embedded = is_embedded();
+    if !embedded {
+        content_language(post.language.clone(), m.locale().to_owned());
+    }
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
     let updated = (post.modified.0 - post.published.0 > 60_000).then_some(post.modified);
@@ -114,14 +119,18 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     });
     let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {
-        <ArticleHead post=post.clone() site_name=site.cfg.site_name.clone()/>
-        <article class="ziar-article" lang=post.language.clone()>
+        {(!embedded).then(|| view! { <ArticleHead post=post.clone() site_name=site.cfg.site_name.clone()/> })}
+        <article class="ziar-article" lang=post.language.clone() part="article">
             <header>
                 {category.map(|c| {
                     let href = format!("/categorie/{}", c.slug.clone().unwrap_or_default());
-                    view! { <p class="ziar-label"><A href=href>{c.name}</A></p> }
+                    if embedded {
+                        view! { <p class="ziar-label">{c.name}</p> }.into_any()
+                    } else {
+                        view! { <p class="ziar-label"><A href=href>{c.name}</A></p> }.into_any()
+                    }
                 })}
-                <h1 class="ziar-headline">{post.title.clone()}</h1>
+                <h1 class="ziar-headline" part="headline">{post.title.clone()}</h1>
                 <p class="ziar-meta">
                     {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
                     <span class="ziar-date">

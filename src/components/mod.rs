@@ -4,6 +4,7 @@ pub mod app;
 pub mod article;
 pub mod byline;
 pub mod category;
+pub mod clock;
 pub mod error_view;
 pub mod follow_us;
 pub mod home;
@@ -16,6 +17,7 @@ pub mod rel_time;
 pub mod scroll;
 pub mod share_bar;
 pub mod skeleton;
+pub mod widgets;
 
 use crate::config::Config;
 use crate::i18n::Messages;
@@ -64,3 +66,15 @@ pub fn use_clock() -> Clock {
 /// it needs the fast tick.
 #[derive(Debug, Clone, Copy)]
 pub struct NewestShown(pub RwSignal<Option<Instant>>);
+
+/// Present when a component renders inside an embedded widget (a custom
+/// element's Shadow DOM on someone else's page) rather than in the app: links
+/// then leave for the article's own URL instead of a client-side route, and
+/// nothing touches the host page's `<head>` or `<html>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Embedded;
+
+/// Whether the current component is inside an embedded widget.
+pub fn is_embedded() -> bool {
+    use_context::<Embedded>().is_some()
+}

@@ -3,7 +3,7 @@
 
 use super::error_view::ErrorView;
 use super::rel_time::RelTime;
-use super::use_site;
+use super::{is_embedded, use_site};
 use crate::error::AppError;
 use crate::live::merge::{row_key, LiveList};
 use crate::live::policy::PollPolicy;
@@ -38,6 +38,9 @@ pub fn RecentPosts() -> impl IntoView {
     let count = cfg.recent_count;
     let chars = cfg.excerpt_chars;
     let auto_insert = cfg.auto_insert;
+    let embedded = is_embedded();
+    let link_target = Some(cfg.link_target.clone()).filter(|t| !t.is_empty());
+    let list_ref = NodeRef::<leptos::html::Ol>::new();
     let list = RwSignal::new(LiveList::new(count));
     let status = RwSignal::new(Status::Loading);
     let announcement = RwSignal::new(String::new());
@@ -132,9 +135,13 @@ pub fn RecentPosts() -> impl IntoView {
         announcement.set(String::new());
         if let Some(first) = inserted.first().cloned() {
             // Focus the first new item so keyboard and screen-reader users land on it.
+            // Searched inside the list, which may sit in a widget's Shadow DOM.
             request_animation_frame(move || {
-                let sel = format!("[data-post-id=\"{}\"] a", first.replace('"', ""));
-                if let Some(el) = document().query_selector(&sel).ok().flatten() {
+                let sel = format!("[data-post-id=\"{}\"] a", first.replace(['"', '\\'], ""));
+                let found = list_ref
+                    .get_untracked()
+                    .and_then(|ol| ol.query_selector(&sel).ok().flatten());
+                if let Some(el) = found {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                         let _ = el.focus();
                     }
@@ -153,11 +160,11 @@ pub fn RecentPosts() -> impl IntoView {
     let locale2 = site.locale.clone();
     let pending = move || list.with(|l| l.pending.len());
     view! {
-        <aside class="ziar-recent" aria-labelledby="ziar-recent-h">
-            <h2 id="ziar-recent-h">{site.msgs.t("recent_posts")}</h2>
+        <aside class="ziar-recent" aria-labelledby="ziar-recent-h" part="recent">
+            <h2 id="ziar-recent-h" part="heading">{site.msgs.t("recent_posts")}</h2>
             <p class="ziar-sr-only" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             <Show when=move || { pending() > 0 }>
-                <button class="ziar-pill" on:click=accept>
+                <button class="ziar-pill" part="pill" on:click=accept>
                     {
                         let m = m.clone();
                         let locale = locale2.clone();
@@ -189,17 +196,27 @@ pub fn RecentPosts() -> impl IntoView {
                     Status::Live => None,
                 }
             }}
-            <ol class="ziar-recent-list">
+            <ol class="ziar-recent-list" node_ref=list_ref>
                 <For
                     each=move || list.with(|l| l.shown.clone())
                     key=row_key
                     let(post)
                 >
-                    <li class="ziar-recent-item" data-post-id=post.id.clone()>
-                        <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
-                            {post.title.clone()}
-                        </A>
-                        <p class="ziar-recent-excerpt">{excerpt(&post.excerpt, chars)}</p>
+                    <li class="ziar-recent-item" data-post-id=post.id.clone() part="item">
+                        {if embedded {
+                            // In a widget, titles lead to the article's own page.
+                            view! {
+                                <a href=post.url.clone() target=link_target.clone() rel="noopener noreferrer"
+                                    class="ziar-recent-title" part="link">{post.title.clone()}</a>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
+                                    {post.title.clone()}
+                                </A>
+                            }.into_any()
+                        }}
+                        <p class="ziar-recent-excerpt" part="excerpt">{excerpt(&post.excerpt, chars)}</p>
                         <RelTime at=post.published/>
                     </li>
                 </For>

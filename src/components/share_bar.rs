@@ -250,12 +250,12 @@ pub fn ShareBar(
         .collect_view();
 
     view! {
-        <div class="ziar-share" on:keydown=on_keydown>
-            <button type="button" class="ziar-share-button" node_ref=button on:click=native
+        <div class="ziar-share" part="share" on:keydown=on_keydown>
+            <button type="button" class="ziar-share-button" part="share-button" node_ref=button on:click=native
                 aria-expanded=move || open.get().to_string() aria-controls=menu_id.clone()>
                 <Icon name="share"/> <span>{m.t("share")}</span>
             </button>
-            <ul id=menu_id class="ziar-share-menu" aria-label=m.t("share_menu") hidden=move || !open.get()>
+            <ul id=menu_id class="ziar-share-menu" part="share-menu" aria-label=m.t("share_menu") hidden=move || !open.get()>
                 {items}
             </ul>
             <p class="ziar-share-status" role="status" aria-live="polite">{move || status.get()}</p>

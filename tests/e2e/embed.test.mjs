@@ -1,0 +1,287 @@
+// End-to-end: the embed build on someone else's page. Two demo newsrooms are two
+// news APIs (A also serves dist/embed/); the host pages come from a third origin,
+// a tiny node server, with hostile global CSS and a strict CSP that names only
+// what the widgets need. Every page records CSP violations; none may happen.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startNewsroom, launch, openPage, DIST } from './harness.mjs';
+
+let A, B, host, browser, page, context, problems;
+const pages = new Map(); // path → { body, type, csp }
+const EMBED = path.join(DIST, 'embed');
+const HOSTILE = '* { all: unset } div { display: none } a { color: lime !important }';
+
+/** The foreign host: serves whatever `pages` holds, with that page's CSP header. */
+function startHost() {
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (pathname === '/favicon.ico') { res.writeHead(204).end(); return; }
+    const p = pages.get(pathname);
+    if (!p) { res.writeHead(404).end('not found'); return; }
+    const headers = { 'content-type': p.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (p.csp) headers['content-security-policy'] = p.csp;
+    res.writeHead(200, headers).end(p.body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() });
+  }));
+}
+
+/** The policy a host page needs for the custom elements (README, Embedding). */
+const widgetCsp = () => [
+  "default-src 'self'",
+  `script-src 'self' ${A.url} 'wasm-unsafe-eval'`,
+  `style-src 'self' ${A.url}`,
+  `connect-src 'self' ${A.url} ${B.url}`,
+  `img-src 'self' ${A.url} ${B.url} data:`,
+].join('; ');
+
+const recentPage = (extra = '') => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner page</title>
+<link rel="stylesheet" href="/hostile.css">
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head>
+<body>
+<h2 id="probe">Host heading</h2>
+<div id="host-div">Host div (hidden by the host's own CSS)</div>
+<section><ziar-recent-posts id="wa" api="${A.url}/wp-json/wp/v2/" count="4" poll="5" auto-insert></ziar-recent-posts></section>
+<section><ziar-recent-posts id="wb" api="${B.url}/wp-json/wp/v2/" count="4" poll="5" auto-insert locale="en"></ziar-recent-posts></section>
+${extra}
+</body></html>`;
+
+before(async () => {
+  [A, B] = await Promise.all([startNewsroom(), startNewsroom()]);
+  host = await startHost();
+  browser = await launch();
+  pages.set('/hostile.css', { body: HOSTILE, type: 'text/css' });
+});
+after(async () => {
+  await browser?.close();
+  A?.stop();
+  B?.stop();
+  host?.stop();
+});
+beforeEach(async () => {
+  await Promise.all([A.admin('reset'), B.admin('reset')]);
+  ({ page, context, problems } = await openPage(browser));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+afterEach(async (t) => {
+  const csp = page && !page.isClosed() ? await page.evaluate(() => window.__csp ?? []) : [];
+  await context?.close();
+  assert.deepEqual(csp, [], 'CSP violations');
+  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
+});
+
+const items = (id) => page.locator(`#${id} .ziar-recent-item`);
+const titles = (id) => items(id).locator('.ziar-recent-title').allTextContents();
+
+test('dist/embed is served with the right types, cache headers and CORS', async () => {
+  const files = fs.readdirSync(EMBED);
+  const wasm = files.find((f) => f.endsWith('_bg.wasm'));
+  const css = files.find((f) => /^ziar-embed-[0-9a-f]{16}\.css$/.test(f));
+  assert.ok(wasm && css, `hashed wasm and css in dist/embed: ${files}`);
+  for (const [name, type, cache] of [
+    ['ziar-embed.js', 'text/javascript', 'no-cache'],
+    [wasm, 'application/wasm', 'immutable'],
+    [css, 'text/css', 'immutable'],
+    ['demo.html', 'text/html', 'no-cache'],
+  ]) {
+    const r = await fetch(`${A.url}/embed/${name}`);
+    assert.equal(r.status, 200, name);
+    assert.ok(r.headers.get('content-type').startsWith(type), `${name}: ${r.headers.get('content-type')}`);
+    assert.ok(r.headers.get('cache-control').includes(cache), `${name}: ${r.headers.get('cache-control')}`);
+    assert.equal(r.headers.get('access-control-allow-origin'), '*', `${name} is loadable from other origins`);
+  }
+  const entry = await (await fetch(`${A.url}/embed/ziar-embed.js`)).text();
+  assert.ok(entry.includes(wasm) && entry.includes(css), 'the stable entry names the hashed files');
+  const iframe = await fetch(`${A.url}/embed/recent?count=3`);
+  assert.ok((await iframe.text()).includes('iframe.js'), '/embed/recent is the iframe page, not the app');
+});
+
+test('two widgets on a hostile foreign page render, update live, and a removed one stops polling', async () => {
+  pages.set('/two.html', { body: recentPage(), csp: widgetCsp() });
+  const requests = { a: 0, b: 0 };
+  page.on('request', (r) => {
+    if (r.url().startsWith(`${A.url}/wp-json/`)) requests.a++;
+    if (r.url().startsWith(`${B.url}/wp-json/`)) requests.b++;
+  });
+  await page.goto(`${host.url}/two.html`);
+  await items('wa').nth(3).waitFor();
+  await items('wb').nth(3).waitFor();
+  assert.equal(await items('wa').count(), 4);
+  assert.equal(await items('wb').count(), 4);
+  // The host's CSS is in force on its own elements, and can't reach into the widgets.
+  assert.equal(await page.locator('#host-div').isVisible(), false, 'the hostile CSS applies to the host');
+  for (const id of ['wa', 'wb']) {
+    const title = items(id).first().locator('.ziar-recent-title');
+    assert.ok(await title.isVisible(), `${id}: titles visible despite div { display:none }`);
+    const box = await title.boundingBox();
+    assert.ok(box.height > 10 && box.width > 50, `${id}: laid out (${JSON.stringify(box)})`);
+    const style = await title.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { display: s.display, weight: s.fontWeight, color: s.color };
+    });
+    assert.equal(style.display, 'block', 'our own CSS applies inside');
+    assert.equal(style.weight, '700');
+    assert.notEqual(style.color, 'rgb(0, 255, 0)', 'the host link colour does not pierce the shadow root');
+  }
+  // …and ours does not leak out: the host's h2 keeps the host's (unset) weight.
+  assert.equal(await page.locator('#probe').evaluate((el) => getComputedStyle(el).fontWeight), '400');
+  // Locale per element: B is English.
+  assert.equal((await page.locator('#wb h2').textContent()).trim(), 'Recent posts');
+  assert.notEqual((await page.locator('#wa h2').textContent()).trim(), 'Recent posts');
+
+  // Live: each element follows its own API.
+  await A.admin('publish', { title: 'Doar în A: widgetul primește știrea' });
+  const pb = await B.admin('publish', { title: 'Only in B: the second widget gets this' });
+  await page.locator('#wa .ziar-recent-title', { hasText: 'Doar în A' }).first().waitFor({ timeout: 15000 });
+  await page.locator('#wb .ziar-recent-title', { hasText: 'Only in B' }).waitFor({ timeout: 15000 });
+  assert.ok((await titles('wa'))[0].includes('Doar în A'), 'newest first in A');
+  assert.ok(!(await titles('wa')).some((t) => t.includes('Only in B')), 'A never shows B’s post');
+  assert.ok(!(await titles('wb')).some((t) => t.includes('Doar în A')), 'B never shows A’s post');
+  assert.ok(pb, 'published to B');
+
+  // Removing B stops its requests; A keeps polling.
+  assert.ok(requests.b >= 2, `B was polling (${requests.b} requests)`);
+  await page.evaluate(() => document.getElementById('wb').remove());
+  await page.waitForTimeout(500);
+  const [afterA, afterB] = [requests.a, requests.b];
+  await page.waitForTimeout(13000);
+  assert.equal(requests.b, afterB, 'no request to B after its element was removed');
+  assert.ok(requests.a > afterA, `A still polls (${requests.a - afterA} more requests)`);
+});
+
+test('attribute changes take effect live (count, locale)', async () => {
+  pages.set('/attrs.html', { body: recentPage(), csp: widgetCsp() });
+  await page.goto(`${host.url}/attrs.html`);
+  await items('wa').nth(3).waitFor();
+  await page.evaluate(() => document.getElementById('wa').setAttribute('count', '2'));
+  await page.waitForFunction(() => document.querySelector('#wa').shadowRoot.querySelectorAll('.ziar-recent-item').length === 2);
+  assert.equal(await items('wa').count(), 2);
+  await page.evaluate(() => document.getElementById('wa').setAttribute('locale', 'en'));
+  await page.locator('#wa h2', { hasText: 'Recent posts' }).waitFor();
+  await page.evaluate(() => document.getElementById('wa').setAttribute('count', '5'));
+  await items('wa').nth(4).waitFor();
+  assert.equal(await items('wa').count(), 5);
+});
+
+test('a bad attribute shows its message in the element and the console [expects console errors]', async () => {
+  pages.set('/bad.html', {
+    body: recentPage(`<ziar-recent-posts id="wc" api="${A.url}/wp-json/wp/v2/" count="0"></ziar-recent-posts>`),
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/bad.html`);
+  const msg = page.locator('#wc .ziar-attr-error');
+  await msg.waitFor();
+  assert.match(await msg.textContent(), /count.*between 1 and 50/);
+  assert.ok(problems.some((p) => p.includes('count')), `console names the attribute: ${problems}`);
+  // Fixing the attribute mounts the list.
+  await page.evaluate(() => document.getElementById('wc').setAttribute('count', '3'));
+  await items('wc').nth(2).waitFor();
+});
+
+test('<ziar-share> renders on a foreign page and builds its links', async () => {
+  await page.addInitScript(() => {
+    for (const k of ['share', 'canShare']) {
+      Object.defineProperty(Navigator.prototype, k, { value: undefined, configurable: true });
+      Object.defineProperty(navigator, k, { value: undefined, configurable: true });
+    }
+  });
+  pages.set('/share.html', {
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host title</title>
+<link rel="stylesheet" href="/hostile.css">
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head><body>
+<ziar-share id="s" url="https://example.org/stiri/pod" title="Podul se redeschide" targets="x facebook copy"></ziar-share>
+</body></html>`,
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/share.html`);
+  const button = page.locator('#s .ziar-share-button');
+  await button.waitFor();
+  assert.equal(await page.locator('#s .ziar-share-menu').isVisible(), false);
+  await button.click();
+  await page.locator('#s .ziar-share-menu').waitFor();
+  const links = page.locator('#s .ziar-share-menu a.ziar-share-link');
+  assert.equal(await links.count(), 2, 'x and facebook links (copy is a button)');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs[0].startsWith('https://x.com/') || hrefs[0].startsWith('https://twitter.com/'), hrefs[0]);
+  assert.ok(hrefs[1].includes(`u=${encodeURIComponent('https://example.org/stiri/pod')}`), hrefs[1]);
+  assert.ok(hrefs[0].includes(encodeURIComponent('Podul')), 'the title goes into the X link');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+  await page.locator('#s .ziar-share-copy button').click();
+  await page.locator('#s .ziar-share-status').filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://example.org/stiri/pod');
+  // Escape closes the menu.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#s .ziar-share-menu').isVisible(), false);
+});
+
+test('<ziar-article> shows one post without touching the host page head', async () => {
+  const [post] = await (await fetch(`${A.url}/wp-json/wp/v2/posts?per_page=1`)).json();
+  pages.set('/article.html', {
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host title</title>
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head><body>
+<ziar-article id="art" api="${A.url}/wp-json/wp/v2/" slug="${post.slug}"></ziar-article>
+</body></html>`,
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/article.html`);
+  const h1 = page.locator('#art h1.ziar-headline');
+  await h1.waitFor();
+  assert.ok((await h1.textContent()).trim().length > 5);
+  await page.locator('#art .ziar-body').waitFor();
+  assert.equal(await page.title(), 'Host title');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.locator('head meta[property="og:title"]').count(), 0);
+});
+
+test('the iframe embed reports its height and the host snippet resizes it', async () => {
+  pages.set('/ziar-iframe-host.js', {
+    body: fs.readFileSync(path.join(EMBED, 'ziar-iframe-host.js')),
+    type: 'text/javascript',
+  });
+  pages.set('/iframe.html', {
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Iframe host</title>
+<link rel="stylesheet" href="/hostile.css">
+<script src="/ziar-iframe-host.js" defer></script></head><body>
+<iframe id="f" data-ziar-embed src="${A.url}/embed/recent?count=3&amp;poll=5" title="Recent posts"></iframe>
+</body></html>`,
+    // Scripts from other origins are banned here: the iframe runs on its own origin.
+    csp: `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${A.url}`,
+  });
+  await page.goto(`${host.url}/iframe.html`);
+  const frame = page.frameLocator('#f');
+  await frame.locator('.ziar-recent-item').nth(2).waitFor();
+  const iframeHeight = () => page.locator('#f').evaluate((el) => el.getBoundingClientRect().height);
+  const innerHeight = () => frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  await page.waitForFunction(() => document.getElementById('f').getBoundingClientRect().height > 200);
+  const h1 = await iframeHeight();
+  assert.ok(Math.abs(h1 - (await innerHeight())) <= 1, `iframe ${h1}px fits its content ${await innerHeight()}px`);
+  // New content: the "1 new post" pill appears above the list, so the page grows.
+  await A.admin('publish', { title: 'Știre nouă pentru iframe' });
+  await frame.locator('.ziar-pill').waitFor({ timeout: 15000 });
+  await page.waitForFunction((h) => document.getElementById('f').getBoundingClientRect().height > h, h1);
+  const h2 = await iframeHeight();
+  assert.ok(h2 > h1, `grew from ${h1} to ${h2}`);
+  assert.ok(Math.abs(h2 - (await innerHeight())) <= 1, 'still fits');
+});
+
+test('the iframe page refuses an api from another origin [expects console errors]', async () => {
+  await page.goto(`${A.url}/embed/recent.html?api=${encodeURIComponent(`${B.url}/wp-json/wp/v2/`)}`);
+  const err = page.locator('.ziar-iframe-error');
+  await err.waitFor();
+  assert.match(await err.textContent(), /not allowed/);
+  assert.equal(await page.locator('ziar-recent-posts').count(), 0);
+});
+
+test('demo.html shows the widget against the same-origin demo API', async () => {
+  await page.goto(`${A.url}/embed/demo.html`);
+  await page.locator('ziar-recent-posts .ziar-recent-item').nth(5).waitFor();
+  assert.equal(await page.locator('ziar-recent-posts .ziar-recent-item').count(), 6);
+});
