@@ -42,6 +42,7 @@ const widgetCsp = () => [
 const recentPage = (extra = '') => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner page</title>
 <link rel="stylesheet" href="/hostile.css">
+<link rel="stylesheet" href="/theme.css">
 <script type="module" src="${A.url}/embed/ziar-embed.js"></script></head>
 <body>
 <h2 id="probe">Host heading</h2>
@@ -56,6 +57,11 @@ before(async () => {
   host = await startHost();
   browser = await launch();
   pages.set('/hostile.css', { body: HOSTILE, type: 'text/css' });
+  // The documented theming hooks: a custom property on the element, and a part.
+  pages.set('/theme.css', {
+    body: '#wa { --ziar-fg: rgb(1, 2, 3) } #wa::part(heading) { color: rgb(4, 5, 6) }',
+    type: 'text/css',
+  });
 });
 after(async () => {
   await browser?.close();
@@ -157,10 +163,14 @@ test('two widgets on a hostile foreign page render, update live, and a removed o
   assert.ok(requests.a > afterA, `A still polls (${requests.a - afterA} more requests)`);
 });
 
-test('attribute changes take effect live (count, locale)', async () => {
+test('attribute changes take effect live (count, locale); theming through --ziar-* and ::part()', async () => {
   pages.set('/attrs.html', { body: recentPage(), csp: widgetCsp() });
   await page.goto(`${host.url}/attrs.html`);
   await items('wa').nth(3).waitFor();
+  const color = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).color);
+  assert.equal(await color('#wa .ziar-recent-title'), 'rgb(1, 2, 3)', '--ziar-fg set by the host');
+  assert.equal(await color('#wa h2'), 'rgb(4, 5, 6)', '::part(heading) styled by the host');
+  assert.notEqual(await color('#wb .ziar-recent-title'), 'rgb(1, 2, 3)', 'only the themed element');
   await page.evaluate(() => document.getElementById('wa').setAttribute('count', '2'));
   await page.waitForFunction(() => document.querySelector('#wa').shadowRoot.querySelectorAll('.ziar-recent-item').length === 2);
   assert.equal(await items('wa').count(), 2);
