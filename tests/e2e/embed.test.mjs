@@ -163,6 +163,30 @@ test('two widgets on a hostile foreign page render, update live, and a removed o
   assert.ok(requests.a > afterA, `A still polls (${requests.a - afterA} more requests)`);
 });
 
+test('several widgets share one clock, which outlives the element that started it', async () => {
+  // Track the page's live intervals: the shared clock is the only one the widgets use.
+  await page.addInitScript(() => {
+    const live = new Set();
+    window.__intervals = live;
+    const set = window.setInterval.bind(window);
+    const clear = window.clearInterval.bind(window);
+    window.setInterval = (...args) => { const id = set(...args); live.add(id); return id; };
+    window.clearInterval = (id) => { live.delete(id); clear(id); };
+  });
+  pages.set('/clock.html', {
+    body: recentPage(`<ziar-recent-posts id="wc" api="${A.url}/wp-json/wp/v2/" count="2" poll="0"></ziar-recent-posts>`),
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/clock.html`);
+  for (const id of ['wa', 'wb', 'wc']) await items(id).locator('time').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__intervals.size), 1, 'one ticker for three widgets');
+  // The first element (which started the clock) goes; the clock stays for the others.
+  await page.evaluate(() => document.getElementById('wa').remove());
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__intervals.size), 1, 'the shared clock survives');
+  assert.equal(await items('wb').count(), 4);
+});
+
 test('attribute changes take effect live (count, locale); theming through --ziar-* and ::part()', async () => {
   pages.set('/attrs.html', { body: recentPage(), csp: widgetCsp() });
   await page.goto(`${host.url}/attrs.html`);
