@@ -176,3 +176,33 @@ fn panic_banner_shows_once_in_the_page_language() {
     assert!(text.starts_with("Something went wrong. Reload."), "{text}");
     doc.get_element_by_id(panic_banner::ID).unwrap().remove();
 }
+
+/// The embed build's mount point: a widget renders into its container, bad
+/// attributes give a message naming the attribute (no panic), and unmounting
+/// leaves the container empty.
+#[wasm_bindgen_test]
+fn widgets_mount_show_attribute_errors_and_unmount_cleanly() {
+    use ziar::components::widgets::mount;
+    use ziar::embed::Widget;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&div).unwrap();
+    let pairs = |p: &[(&str, &str)]| p.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
+
+    let mut share = mount(
+        Widget::Share,
+        div.clone(),
+        pairs(&[("url", "https://ex.ro/a"), ("title", "Titlu"), ("targets", "x copy")]),
+    );
+    assert!(div.query_selector(".ziar-share-button").unwrap().is_some());
+    assert_eq!(div.query_selector_all(".ziar-share-item").unwrap().length(), 2);
+    share.unmount();
+    assert_eq!(div.child_element_count(), 0, "unmount removes the widget's DOM");
+
+    let mut bad = mount(Widget::RecentPosts, div.clone(), pairs(&[("count", "3")]));
+    let text = div.text_content().unwrap_or_default();
+    assert!(text.contains("ziar-recent-posts") && text.contains("`api`"), "{text}");
+    bad.unmount();
+    assert_eq!(div.child_element_count(), 0);
+    div.remove();
+}
