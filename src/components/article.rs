@@ -118,7 +118,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
         <article class="ziar-article" lang=post.language.clone()>
             <header>
                 {category.map(|c| {
-                    let href = format!("/categorie/{}", c.slug.clone().unwrap_or_default());
+                    let href = crate::web::app_href(&format!("/categorie/{}", c.slug.clone().unwrap_or_default()));
                     view! { <p class="ziar-label"><A href=href>{c.name}</A></p> }
                 })}
                 <h1 class="ziar-headline">{post.title.clone()}</h1>

@@ -196,7 +196,7 @@ pub fn RecentPosts() -> impl IntoView {
                     let(post)
                 >
                     <li class="ziar-recent-item" data-post-id=post.id.clone()>
-                        <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
+                        <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title">
                             {post.title.clone()}
                         </A>
                         <p class="ziar-recent-excerpt">{excerpt(&post.excerpt, chars)}</p>
