@@ -176,6 +176,8 @@ test('post-build helpers: loader extraction, CSP audit, policy per config', () =
   assert.ok(out.html.includes(`<script type="module" src="/x/${out.name}" integrity="sha384-`));
   assert.deepEqual(cspProblems(out.html), []);
   assert.throws(() => externalizeLoader('<p>no script</p>', '/'), /exactly one/);
+  assert.equal(cspProblems('<script>alert(1)</script>').length, 1);
+  assert.deepEqual(cspProblems('<script>new WebSocket(\'{{__TRUNK_ADDRESS__}}\')</script>'), [], 'trunk serve\'s reload script');
   assert.equal(cspProblems('<div style="color:red">').length, 1);
   assert.equal(cspProblems('<img src=x onerror="alert(1)">').length, 1);
   assert.equal(cspProblems('<style>p{}</style>').length, 1);
