@@ -10,6 +10,7 @@ pub mod config;
 pub mod endpoints;
 pub mod error;
 pub mod i18n;
+pub mod inline_attrs;
 pub mod live;
 pub mod model;
 pub mod paths;

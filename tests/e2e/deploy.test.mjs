@@ -290,6 +290,20 @@ test('a host without rewrites serves 404.html for deep links, and the app still 
   problems.length = 0;
 });
 
+test('article HTML with style attributes and handlers renders under the CSP without a violation', async () => {
+  const post = await newsroom.admin('publish', {
+    title: 'Test CSP: stiluri în corpul articolului',
+    content_html: '<p style="color:red" id="csp-p">Paragraf cu stil.</p><div style="display:none"><span style="font-weight:bold" onclick="alert(1)">ascuns</span></div>'
+      + '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="punct" style="width:1px"><p>Sfârșit.</p>',
+  });
+  await page.goto(`${site}/news/articol/${post.slug}`);
+  await page.locator('.ziar-body p').first().waitFor();
+  assert.equal(await page.locator('.ziar-body [style]').count(), 0, 'style attributes are gone');
+  assert.equal(await page.locator('.ziar-body [onclick]').count(), 0);
+  assert.match(await page.locator('.ziar-body').textContent(), /Paragraf cu stil\.[\s\S]*Sfârșit\./);
+  assert.deepEqual(await violations(), []);
+});
+
 test('the share menu and the copy-link fallback work under the CSP, loading nothing', async () => {
   await page.addInitScript(() => {
     for (const k of ['share', 'canShare', 'clipboard']) {
