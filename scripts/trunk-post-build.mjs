@@ -96,6 +96,8 @@ export function cspFor(config = {}) {
 
 /** The `_headers` file (Netlify, Cloudflare Pages) for the files in dist/. */
 export function headersFile(files, publicUrl, csp) {
+  // _headers matches URL paths: a full public URL (a CDN) contributes its path only.
+  if (/^https?:\/\//i.test(publicUrl)) publicUrl = new URL(publicUrl).pathname;
   const lines = [
     '# Netlify / Cloudflare Pages headers, written by `make dist` (scripts/trunk-post-build.mjs).',
     '# Edit the CSP if config.json points at another API or your images come from a CDN (README "Strict CSP").',

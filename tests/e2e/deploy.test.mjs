@@ -192,6 +192,7 @@ test('post-build helpers: loader extraction, CSP audit, policy per config', () =
   assert.match(headers, /^\/n\/\*\n {2}Content-Security-Policy: X$/m);
   assert.match(headers, /^\/n\/ziar-0123456789abcdef\.js\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
   assert.match(headers, /^\/n\/config\.json\n {2}Cache-Control: no-cache$/m);
+  assert.match(headersFile(['config.json'], 'https://cdn.example/n/', 'X'), /^\/n\/config\.json$/m, 'a full public URL gives paths');
 });
 
 test('nginx sends the strict CSP, immutable hashed files and no-cache pages', async () => {
