@@ -7,15 +7,15 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist embed newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
+.PHONY: serve test tools test-tools dist dist-news embed newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
 	@echo "Ziar: http://$(ADDR)/  (demo newsroom publishes every $(PUBLISH_EVERY)s; Ctrl-C stops)"
-	exec target/debug/newsroom --addr $(ADDR) --dist dist --publish-every $(PUBLISH_EVERY)
+	exec target/debug/newsroom --addr $(ADDR) --dist $(DIST) --publish-every $(PUBLISH_EVERY)
 
 ## Host, browser (wasm-bindgen-test) and end-to-end (Playwright) tests.
-test: test-tools dist newsroom
+test: test-tools dist dist-news newsroom
 	@scripts/test.sh
 
 tools:
@@ -24,14 +24,22 @@ tools:
 test-tools:
 	@scripts/tools.sh test
 
-## The deployable static site in dist/ (release, size-tuned), with the widget build in dist/embed/.
+## The deployable static site in dist/ (release, size-tuned). PUBLIC_URL is the
+## path it is served under (default /; e.g. make dist PUBLIC_URL=/news/); DIST the output folder.
+PUBLIC_URL ?= /
+DIST ?= dist
+## The widget build goes to $(DIST)/embed/ after Trunk (which replaces $(DIST)).
 dist: tools
-	trunk build --release
-	scripts/embed.sh
+	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+	scripts/embed.sh $(DIST)
 
-## The widget build alone (dist/embed/), after a `make dist`.
+## The widget build alone ($(DIST)/embed/), after a `make dist`.
 embed: tools
-	scripts/embed.sh
+	scripts/embed.sh $(DIST)
+
+## The same build served under /news/, for the nginx e2e test (tests/e2e/deploy.test.mjs).
+dist-news: tools
+	trunk build --release --public-url /news/ --dist target/dist-news
 
 newsroom:
 	cargo build -p newsroom
@@ -42,7 +50,7 @@ test-host:
 test-wasm: test-tools
 	cargo test --target wasm32-unknown-unknown --test browser --test xss
 
-test-e2e: test-tools dist newsroom
+test-e2e: test-tools dist dist-news newsroom
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
 
 ## Prints size, speed and polling figures; writes target/bench/latest.json (see README "Performance").

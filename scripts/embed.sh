@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The embed build: custom elements <ziar-recent-posts>, <ziar-share>, <ziar-article>
-# and the iframe page, into dist/embed/. Run after `trunk build` (which replaces dist/).
+# and the iframe page, into <dist>/embed/ (first argument, default dist). Run after `trunk build` (which replaces dist/).
 #
 #   cargo (release, wasm32, bin ziar-embed) → wasm-bindgen --target web → wasm-opt -Oz
 #   → content-hashed glue/wasm/css + the stable entry ziar-embed.js (hashes filled in)
 #   + demo.html and the iframe mode files, copied as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=dist/embed
+out=${1:-dist}/embed
 work=target/embed
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"

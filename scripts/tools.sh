@@ -2,7 +2,7 @@
 # Installs what Ziar needs, idempotently and at pinned versions. Nothing is
 # downloaded except from the package registries (crates, npm, Debian).
 #   scripts/tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt)
-#   scripts/tools.sh test    the above plus Chromium, chromedriver and playwright-core
+#   scripts/tools.sh test    the above plus Chromium, chromedriver, nginx and playwright-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +42,13 @@ test_tools() {
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # Debian's nginx for tests/e2e/deploy.test.mjs, which starts its own (no daemon, no root needed).
+  if [ ! -x /usr/sbin/nginx ]; then
+    say "installing Debian nginx (the deploy e2e test runs deploy/nginx.conf under it)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx >/dev/null
   fi
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     say "installing playwright-core (no browser download: Debian chromium is used)"

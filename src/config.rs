@@ -52,6 +52,12 @@ pub struct Config {
     /// Largest API response accepted, in KiB; a bigger one is refused with a
     /// message instead of being parsed.
     pub max_response_kb: u32,
+    /// Whether a page URL's `?api=` may replace `api` for that page load. Off by
+    /// default, so nobody can make this site display another API's content.
+    pub allow_api_override: bool,
+    /// With `allow_api_override`, the origins (`https://host[:port]`) `?api=` may
+    /// point at besides the page's own.
+    pub api_override_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -74,6 +80,8 @@ impl Default for Config {
             link_target: "_blank".into(),
             timeout_seconds: 15,
             max_response_kb: 4096,
+            allow_api_override: false,
+            api_override_origins: Vec::new(),
         }
     }
 }
@@ -190,6 +198,16 @@ impl Config {
             return Err(ConfigError::Value {
                 key: "max_response_kb",
                 problem: "must be between 16 and 102400",
+            });
+        }
+        if !self
+            .api_override_origins
+            .iter()
+            .all(|o| crate::api_override::is_bare_origin(o))
+        {
+            return Err(ConfigError::Value {
+                key: "api_override_origins",
+                problem: "must list origins such as \"https://staging.example.com\" (scheme and host, no path)",
             });
         }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
@@ -357,5 +375,21 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(c.api_dir(), "https://x.ro/wp-json/wp/v2/");
+    }
+
+    #[test]
+    fn api_override_is_off_unless_enabled() {
+        let d = Config::default();
+        assert!(!d.allow_api_override && d.api_override_origins.is_empty());
+        let shipped = Config::from_json(include_str!("../config.json")).unwrap();
+        assert!(!shipped.allow_api_override, "the demo must not follow ?api=");
+        let c = Config::from_json(
+            r#"{"allow_api_override": true, "api_override_origins": ["https://staging.x.ro", "http://127.0.0.1:9000/"]}"#,
+        )
+        .unwrap();
+        assert!(c.allow_api_override);
+        assert_eq!(c.api_override_origins.len(), 2);
+        let e = Config::from_json(r#"{"api_override_origins": ["https://x.ro/api"]}"#).unwrap_err();
+        assert!(e.to_string().contains("api_override_origins"), "{e}");
     }
 }

@@ -5,13 +5,16 @@
 //! Everything above `web` and `components` is pure Rust, compiled and tested on
 //! the host; browser glue lives in `web` and is compiled for wasm32 only.
 
+pub mod api_override;
 pub mod config;
 pub mod embed;
 pub mod endpoints;
 pub mod error;
 pub mod i18n;
+pub mod inline_attrs;
 pub mod live;
 pub mod model;
+pub mod paths;
 pub mod sanitize;
 pub mod share;
 pub mod sources;

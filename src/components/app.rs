@@ -71,7 +71,7 @@ fn Shell(site: SiteCtx) -> impl IntoView {
         <Router base=web::router_base()>
             <a class="ziar-skip" href="#main">{m.t("skip_to_content")}</a>
             <header class="ziar-header">
-                <A href="/" attr:class="ziar-brand">{site_name}</A>
+                <A href=web::app_href("/") attr:class="ziar-brand">{site_name}</A>
             </header>
             <div class="ziar-layout">
                 <main id="main" class="ziar-main" tabindex="-1">

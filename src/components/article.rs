@@ -123,7 +123,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
         <article class="ziar-article" lang=post.language.clone() part="article">
             <header>
                 {category.map(|c| {
-                    let href = format!("/categorie/{}", c.slug.clone().unwrap_or_default());
+                    let href = crate::web::app_href(&format!("/categorie/{}", c.slug.clone().unwrap_or_default()));
                     if embedded {
                         view! { <p class="ziar-label">{c.name}</p> }.into_any()
                     } else {

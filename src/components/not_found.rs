@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="ziar-notfound">
             <h1>{m.t("not_found_title")}</h1>
             <p>{m.t("not_found_body")}</p>
-            <p><A href="/">{m.t("back_home")}</A></p>
+            <p><A href=crate::web::app_href("/")>{m.t("back_home")}</A></p>
         </section>
     }
 }

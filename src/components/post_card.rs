@@ -12,7 +12,7 @@ use leptos_router::components::A;
 #[component]
 pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
     let site = use_site();
-    let href = format!("/articol/{}", post.route_key());
+    let href = crate::web::app_href(&format!("/articol/{}", post.route_key()));
     let summary = excerpt(&post.excerpt, site.cfg.excerpt_chars * 2);
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let image = post.image.clone().map(|img| {

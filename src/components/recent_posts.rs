@@ -211,7 +211,7 @@ pub fn RecentPosts() -> impl IntoView {
                             }.into_any()
                         } else {
                             view! {
-                                <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
+                                <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title">
                                     {post.title.clone()}
                                 </A>
                             }.into_any()

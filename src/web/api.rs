@@ -98,7 +98,9 @@ async fn get_all(urls: &[String], limits: Limits) -> Vec<Option<String>> {
 pub async fn load_config() -> Result<Config, AppError> {
     let url = super::absolute_url("config.json");
     let result = match get(&url, Limits::default()).await {
-        Ok(f) => Config::from_json(&f.body).map_err(|e| AppError::Config(e.to_string())),
+        Ok(f) => Config::from_json(&f.body)
+            .map(apply_api_override)
+            .map_err(|e| AppError::Config(e.to_string())),
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
     };
@@ -106,6 +108,27 @@ pub async fn load_config() -> Result<Config, AppError> {
         log_error(e);
     }
     result
+}
+
+/// Applies the page URL's `?api=` when `config.json` allows it
+/// (`crate::api_override`); otherwise the parameter is ignored with a console warning.
+fn apply_api_override(mut cfg: Config) -> Config {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return cfg;
+    };
+    let query = location.search().unwrap_or_default();
+    let origin = location.origin().unwrap_or_default();
+    match crate::api_override::decide(&query, &origin, cfg.allow_api_override, &cfg.api_override_origins) {
+        crate::api_override::Decision::Absent => {}
+        crate::api_override::Decision::Use(api) => {
+            web_sys::console::info_1(&format!("Ziar: using the API from ?api=: {api}").into());
+            cfg.api = api;
+        }
+        crate::api_override::Decision::Ignored(why) => {
+            web_sys::console::warn_1(&format!("Ziar: {why}").into());
+        }
+    }
+    cfg
 }
 
 /// The configured API, with its URL made absolute against the page.

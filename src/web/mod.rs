@@ -28,8 +28,14 @@ pub fn absolute_url(url: &str) -> String {
 /// for the router's `base` so the app works under any subpath.
 pub fn router_base() -> String {
     web_sys::Url::new(&base_uri())
-        .map(|u| u.pathname().trim_end_matches('/').to_owned())
+        .map(|u| crate::paths::router_base(&u.pathname()))
         .unwrap_or_default()
+}
+
+/// An app route (`"/articol/x"`) as a link under the public URL (`"/news/articol/x"`);
+/// see `crate::paths`.
+pub fn app_href(route: &str) -> String {
+    crate::paths::app_href(&router_base(), route)
 }
 
 /// Current time from the browser clock.

@@ -83,7 +83,12 @@ pub fn sanitize_with(html: &str, policy: &Policy) -> Option<DocumentFragment> {
 fn clean_document(html: &str, policy: &Policy) -> Option<Document> {
     let parsed = DomParser::new()
         .ok()?
-        .parse_from_string(&format!("<!DOCTYPE html><body>{html}"), SupportedType::TextHtml)
+        // Without `style`/`on…` attributes first: under the strict CSP, Chromium reports
+        // each one it parses, even here (`crate::inline_attrs`). The walk below still removes them.
+        .parse_from_string(
+            &format!("<!DOCTYPE html><body>{}", crate::inline_attrs::strip_inline_attrs(html)),
+            SupportedType::TextHtml,
+        )
         .ok()?;
     let body = parsed.body()?;
     clean_children(&body, policy);

@@ -100,7 +100,8 @@ fn copy_with_textarea(text: &str) -> bool {
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
-    let _ = area.set_attribute("style", "position:fixed;top:0;left:-9999px;opacity:0");
+    // A class, not a `style` attribute: the strict CSP (`style-src 'self'`) refuses the latter.
+    let _ = area.set_attribute("class", "ziar-offscreen");
     if body.append_child(&area).is_err() {
         return false;
     }
