@@ -15,6 +15,7 @@ pub mod sanitize;
 pub mod share;
 pub mod sources;
 pub mod text;
+pub mod theme;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

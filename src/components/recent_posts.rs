@@ -153,11 +153,11 @@ pub fn RecentPosts() -> impl IntoView {
     let locale2 = site.locale.clone();
     let pending = move || list.with(|l| l.pending.len());
     view! {
-        <aside class="ziar-recent" aria-labelledby="ziar-recent-h">
+        <aside id="ziar-recent" class="ziar-recent" aria-labelledby="ziar-recent-h" tabindex="-1">
             <h2 id="ziar-recent-h">{site.msgs.t("recent_posts")}</h2>
             <p class="ziar-sr-only" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             <Show when=move || { pending() > 0 }>
-                <button class="ziar-pill" on:click=accept>
+                <button type="button" class="ziar-pill" on:click=accept>
                     {
                         let m = m.clone();
                         let locale = locale2.clone();
@@ -176,7 +176,7 @@ pub fn RecentPosts() -> impl IntoView {
                         <ErrorView error msgs=m2.clone()/>
                         <p class="ziar-live-note">
                             {m2.t_with("retrying_in", &[("s", &retry_in_s.to_string())])} " "
-                            <button class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
+                            <button type="button" class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
                         </p>
                     }.into_any()),
                     Status::Failed { error, retry_in_s } => Some(view! {
@@ -196,10 +196,11 @@ pub fn RecentPosts() -> impl IntoView {
                     let(post)
                 >
                     <li class="ziar-recent-item" data-post-id=post.id.clone()>
-                        <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title">
+                        <A href=format!("/articol/{}", post.route_key()) attr:class="ziar-recent-title"
+                            attr:lang=post.language.clone() attr:dir="auto">
                             {post.title.clone()}
                         </A>
-                        <p class="ziar-recent-excerpt">{excerpt(&post.excerpt, chars)}</p>
+                        <p class="ziar-recent-excerpt" lang=post.language.clone() dir="auto">{excerpt(&post.excerpt, chars)}</p>
                         <RelTime at=post.published/>
                     </li>
                 </For>
