@@ -173,6 +173,7 @@ mod tests {
                         "{field}",
                         "{message}",
                         "{limit}",
+                        "{api}",
                     ] {
                         assert_eq!(e.contains(ph), v.contains(ph), "{name}: {k} placeholder {ph}");
                     }

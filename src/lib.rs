@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod live;
 pub mod model;
+pub mod outline;
 pub mod sanitize;
 pub mod share;
 pub mod sources;

@@ -50,15 +50,24 @@ async function anArticlePath(page) {
   return a.getAttribute('href');
 }
 
+/** An article whose body has its own headings (the demo has some starting at h3). */
+async function articleWithHeadingsPath() {
+  const posts = await (await fetch(`${newsroom.url}/wp-json/wp/v2/posts?per_page=100`)).json();
+  const p = posts.find((x) => /<h[1-6]/.test(x.content.rendered));
+  assert.ok(p, 'the demo has an article with headings in its body');
+  return `/articol/${p.slug}`;
+}
+
 /** Loads a page and waits until its content and the Recent Posts list are in. */
 async function visit(page, which) {
   const url = which === 'article' ? await anArticlePath(page)
+    : which === 'article-with-headings' ? await articleWithHeadingsPath()
     : which === 'category' ? '/categorie/sport'
       : which === 'not-found' ? '/articol/nu-exista-acest-articol'
         : '/';
   await page.goto(newsroom.url + url);
   await page.locator('h1').first().waitFor();
-  if (which === 'article') await page.locator('.ziar-body p').first().waitFor();
+  if (which.startsWith('article')) await page.locator('.ziar-body p').first().waitFor();
   await page.locator('.ziar-recent-item').first().waitFor();
 }
 
@@ -68,7 +77,7 @@ for (const locale of ['ro', 'en']) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe: zero WCAG A/AA violations on home, article, category and not-found (${locale}, ${colorScheme})`, async () => {
       const page = await open({ config: { locale }, colorScheme });
-      for (const which of ['home', 'article', 'category', 'not-found']) {
+      for (const which of ['home', 'article', 'article-with-headings', 'category', 'not-found']) {
         await visit(page, which);
         assert.equal(await page.locator('html').getAttribute('lang'), locale);
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -99,7 +108,7 @@ test('axe: the error state with Retry and the open share menu have no violations
 
 test('landmarks, skip link, one h1 and no skipped heading levels on every page', async () => {
   const page = await open();
-  for (const which of ['home', 'article', 'category', 'not-found']) {
+  for (const which of ['home', 'article', 'article-with-headings', 'category', 'not-found']) {
     await visit(page, which);
     const counts = await page.evaluate(() => ({
       banner: document.querySelectorAll('body > header, body > * > header.ziar-header').length,
