@@ -176,3 +176,21 @@ fn panic_banner_shows_once_in_the_page_language() {
     assert!(text.starts_with("Something went wrong. Reload."), "{text}");
     doc.get_element_by_id(panic_banner::ID).unwrap().remove();
 }
+
+#[wasm_bindgen_test]
+fn text_direction_from_intl_locale() {
+    for (tag, dir) in [
+        ("ar", "rtl"),
+        ("he-IL", "rtl"),
+        ("fa", "rtl"),
+        ("ro", "ltr"),
+        ("en-US", "ltr"),
+        ("az-Arab", "rtl"),
+    ] {
+        assert_eq!(intl::direction(tag), dir, "{tag}");
+        // The browser and the host-tested fallback rule agree.
+        assert_eq!(ziar::i18n::direction(tag), dir, "{tag}");
+    }
+    // An invalid tag does not throw through wasm: the fallback answers.
+    assert_eq!(intl::direction("not a locale!!"), "ltr");
+}
