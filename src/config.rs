@@ -5,6 +5,7 @@
 use crate::share::{FollowLink, ShareConfig};
 use crate::sources::mapping::Mapping;
 use crate::sources::Kind;
+use crate::theme::{logo_allowed, AccentPalette, Rgb, ThemeMode};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -58,6 +59,12 @@ pub struct Config {
     /// With `allow_api_override`, the origins (`https://host[:port]`) `?api=` may
     /// point at besides the page's own.
     pub api_override_origins: Vec<String>,
+    /// `auto` (the reader's `prefers-color-scheme`), `light` or `dark`.
+    pub theme: String,
+    /// Accent colour as `#rgb` or `#rrggbb`; adjusted per scheme to stay readable (see `theme`).
+    pub accent: Option<String>,
+    /// Logo image shown before the site name: `https://…` or a path beside the app.
+    pub logo: Option<String>,
 }
 
 impl Default for Config {
@@ -82,6 +89,9 @@ impl Default for Config {
             max_response_kb: 4096,
             allow_api_override: false,
             api_override_origins: Vec::new(),
+            theme: "auto".into(),
+            accent: None,
+            logo: None,
         }
     }
 }
@@ -224,6 +234,28 @@ impl Config {
             }
             None => {}
         }
+        if ThemeMode::parse(&self.theme).is_none() {
+            return Err(ConfigError::Value {
+                key: "theme",
+                problem: "must be \"auto\", \"light\" or \"dark\"",
+            });
+        }
+        if self
+            .accent
+            .as_deref()
+            .is_some_and(|a| Rgb::parse_hex(a.trim()).is_none())
+        {
+            return Err(ConfigError::Value {
+                key: "accent",
+                problem: "must be a hex colour such as \"#b3261e\" or \"#c21\"",
+            });
+        }
+        if self.logo.as_deref().is_some_and(|l| !logo_allowed(l)) {
+            return Err(ConfigError::Value {
+                key: "logo",
+                problem: "must be an https:// URL or a path beside the app",
+            });
+        }
         self.share.validate().map_err(ConfigError::Links)?;
         for (i, f) in self.follow.iter().enumerate() {
             f.validate(i).map_err(ConfigError::Links)?;
@@ -237,6 +269,19 @@ impl Config {
             timeout_ms: u64::from(self.timeout_seconds) * 1000,
             max_bytes: u64::from(self.max_response_kb) * 1024,
         }
+    }
+
+    /// The theme mode (validated, so never unknown).
+    pub fn theme_mode(&self) -> ThemeMode {
+        ThemeMode::parse(&self.theme).unwrap_or(ThemeMode::Auto)
+    }
+
+    /// The accent palette for both schemes, when an accent is configured.
+    pub fn accent_palette(&self) -> Option<AccentPalette> {
+        self.accent
+            .as_deref()
+            .and_then(|a| Rgb::parse_hex(a.trim()))
+            .map(AccentPalette::from_accent)
     }
 
     /// The base URL with exactly one trailing slash, for joining endpoint paths.
@@ -365,6 +410,24 @@ mod tests {
         ] {
             let e = Config::from_json(bad).unwrap_err().to_string();
             assert!(e.contains("timeout_seconds") || e.contains("max_response_kb"), "{e}");
+        }
+    }
+
+    #[test]
+    fn theme_accent_and_logo() {
+        let c = Config::from_json(r##"{"theme": "dark", "accent": "#0a6", "logo": "media/logo.svg"}"##).unwrap();
+        assert_eq!(c.theme_mode(), ThemeMode::Dark);
+        assert!(c.accent_palette().is_some());
+        assert_eq!(Config::default().theme_mode(), ThemeMode::Auto);
+        assert_eq!(Config::default().accent_palette(), None);
+        for (bad, key) in [
+            (r#"{"theme": "sepia"}"#, "theme"),
+            (r#"{"accent": "red; background: url(//evil)"}"#, "accent"),
+            (r##"{"accent": "#fff}body{display:none"}"##, "accent"),
+            (r#"{"logo": "javascript:alert(1)"}"#, "logo"),
+        ] {
+            let e = Config::from_json(bad).unwrap_err().to_string();
+            assert!(e.contains(key), "{e}");
         }
     }
 

@@ -66,11 +66,37 @@ impl AppError {
             AppError::TooLarge { url, limit, .. } => m.t_with("err_too_large", &[("url", url), ("limit", &mb(*limit))]),
             AppError::Http { url, status } => m.t_with("err_http", &[("url", url), ("status", &status.to_string())]),
             AppError::NotFeed { url, source } => {
-                m.t_with("err_not_feed", &[("url", url), ("detail", &source.to_string())])
+                m.t_with("err_not_feed", &[("url", url), ("detail", &shape_reason(source, m))])
             }
-            AppError::Config(d) => m.t_with("err_config", &[("detail", d)]),
+            AppError::Config(d) => match config_key(d) {
+                Some(key) => m.t_with("err_config", &[("key", key)]),
+                None => m.t("err_config_any"),
+            },
         }
     }
+}
+
+/// Why a response is not a news feed, in the reader's language. The English
+/// technical text (`SourceError`'s `Display`) goes to the console only; an API's
+/// own error message is quoted as the API wrote it.
+fn shape_reason(e: &SourceError, m: &Messages) -> String {
+    match e {
+        SourceError::NotJson(_) => m.t("shape_not_json"),
+        SourceError::HtmlInsteadOfJson => m.t("shape_html"),
+        SourceError::UnknownShape | SourceError::UnknownKind(_) => m.t("shape_unknown"),
+        SourceError::MissingField { field, .. } => m.t_with("shape_missing", &[("field", field)]),
+        SourceError::Api { kind, message } => m.t_with("shape_api", &[("api", kind), ("message", message)]),
+        SourceError::NoMapping | SourceError::Mapping(_) => m.t("shape_mapping"),
+    }
+}
+
+/// The config key a config error names: the first `` `quoted` `` word of the
+/// technical text (serde and our own validation both quote it).
+fn config_key(detail: &str) -> Option<&str> {
+    let (_, rest) = detail.split_once('`')?;
+    let (key, _) = rest.split_once('`')?;
+    let ok = !key.is_empty() && key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c));
+    ok.then_some(key)
 }
 
 /// Bytes as megabytes for the reader, one decimal at most ("4", "0.5").
@@ -191,10 +217,65 @@ mod tests {
             assert_eq!(uniq.len(), msgs.len(), "{locale}: two kinds read the same");
         }
         assert!(errors[3].to_string().contains("aborted"));
+        assert!(
+            !errors[6].message(&Messages::for_locale("ro")).contains("HTML page"),
+            "no English technical detail on a Romanian page"
+        );
         assert!(errors[4].to_string().contains("10485760"));
         assert_eq!(
             (mb(4 << 20), mb(512 * 1024), mb(100)),
             ("4".into(), "0.5".into(), "0.1".into())
         );
+    }
+
+    /// The reader sees no English in Romanian: every shape reason and config
+    /// error is localized, the technical text stays for the console.
+    #[test]
+    fn romanian_errors_carry_no_english_detail() {
+        let ro = Messages::for_locale("ro");
+        let sources = [
+            SourceError::NotJson("expected value at line 1 column 1".into()),
+            SourceError::HtmlInsteadOfJson,
+            SourceError::UnknownShape,
+            SourceError::UnknownKind("rss".into()),
+            SourceError::MissingField {
+                kind: "wordpress",
+                field: "title",
+            },
+            SourceError::NoMapping,
+            SourceError::Mapping("pointer /x found nothing".into()),
+        ];
+        for s in sources {
+            let technical = s.to_string();
+            let e = AppError::NotFeed {
+                url: "http://x.test/api".into(),
+                source: s,
+            };
+            let msg = e.message(&ro);
+            assert!(msg.contains("nu a trimis un flux de știri"), "{msg}");
+            for english in ["the ", "response", "expected", "unknown", "lacks", "needs"] {
+                assert!(!msg.contains(english), "{msg:?} has {english:?} (from {technical:?})");
+            }
+        }
+        let api = AppError::NotFeed {
+            url: "u".into(),
+            source: SourceError::Api {
+                kind: "newsapi",
+                message: "Your API key is invalid.".into(),
+            },
+        };
+        assert!(
+            api.message(&ro).contains("Your API key is invalid."),
+            "the API's own words are quoted"
+        );
+        let cfg = AppError::Config("config.json: `recent_count` must be between 1 and 50".into());
+        let msg = cfg.message(&ro);
+        assert!(msg.contains("`recent_count`") && msg.contains("consol"), "{msg}");
+        assert!(!msg.contains("must be"), "{msg}");
+        let serde = AppError::Config("config.json is not valid: unknown field `apii`, expected one of `api`".into());
+        assert!(serde.message(&ro).contains("`apii`"));
+        let plain = AppError::Config("config.json is not valid: EOF while parsing".into());
+        assert_eq!(plain.message(&ro), ro.t("err_config_any"));
+        assert_eq!(config_key("`a;b{}`"), None, "only key-shaped names are echoed");
     }
 }

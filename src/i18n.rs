@@ -3,14 +3,59 @@
 //! Lookup falls back from the exact tag (`ro-MD`) to its language (`ro`) to
 //! English, so a partial locale file still shows every string. Dates, numbers
 //! and relative times never come from here: they come from `Intl`.
+//!
+//! Adding a locale is adding one file: `build.rs` bundles every `locales/*.json`.
 
 use std::collections::HashMap;
 
-/// The bundled locale files. Adding a locale means adding one line here and one file.
-const BUNDLED: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en.json")),
-    ("ro", include_str!("../locales/ro.json")),
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// The tags of the bundled locale files, e.g. `["ar", "en", "ro"]`.
+pub fn bundled_locales() -> Vec<&'static str> {
+    BUNDLED.iter().map(|(n, _)| *n).collect()
+}
+
+/// The UI locale: the widget's own `locale` attribute when it has one, else the
+/// site's `locale` from config. (Content language never changes the UI strings:
+/// a Romanian page quoting an English article keeps Romanian buttons; the
+/// content gets its own `lang`, see [`content_language`].)
+pub fn ui_locale<'a>(site: &'a str, widget: Option<&'a str>) -> &'a str {
+    widget.map(str::trim).filter(|w| !w.is_empty()).unwrap_or(site)
+}
+
+/// The language of one piece of content: the source's `language` when it gives
+/// one, else the UI locale. Goes into the content element's `lang` attribute.
+pub fn content_language<'a>(ui: &'a str, content: Option<&'a str>) -> &'a str {
+    content.map(str::trim).filter(|c| !c.is_empty()).unwrap_or(ui)
+}
+
+/// Languages written right to left (when the tag names no script).
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "syr", "ug", "ur", "yi", "nqo",
 ];
+/// Scripts written right to left (a script subtag wins over the language).
+const RTL_SCRIPTS: &[&str] = &["adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"];
+
+/// `"rtl"` or `"ltr"` for a BCP 47 tag, from its script subtag if any, else its
+/// language. The browser's `Intl.Locale` text info is preferred where it exists
+/// (`web::intl::direction`); this is the fallback and the host-tested rule.
+pub fn direction(tag: &str) -> &'static str {
+    let lower = tag.trim().to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let lang = parts.next().unwrap_or("");
+    let script = parts
+        .next()
+        .filter(|p| p.len() == 4 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rtl = match script {
+        Some(s) => RTL_SCRIPTS.contains(&s),
+        None => RTL_LANGUAGES.contains(&lang),
+    };
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
 
 /// Resolved messages for one locale, with English behind it.
 #[derive(Debug, Clone)]
@@ -54,6 +99,11 @@ impl Messages {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// A string by key, `None` when no file in the chain has it.
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.chain.iter().find_map(|m| m.get(key)).cloned()
+    }
+
     /// A plural-sensitive string: `key.<category>` where the category comes from
     /// `Intl.PluralRules` (`one`, `few`, `other`, …), falling back to `key.other`.
     /// The message owns the wording, e.g. Romanian "20 de articole noi" in `other`.
@@ -93,13 +143,76 @@ mod tests {
     #[test]
     fn every_locale_has_every_english_key() {
         // Plural variants (`key.one`, …) differ by language; each needs at least `.other`.
-        let en: HashMap<String, String> = serde_json::from_str(BUNDLED[0].1).unwrap();
+        let en_src = BUNDLED.iter().find(|(n, _)| *n == "en").unwrap().1;
+        let en: HashMap<String, String> = serde_json::from_str(en_src).unwrap();
+        let base = |k: &String| k.split('.').next().unwrap_or("").to_owned();
+        let en_bases: std::collections::HashSet<String> = en.keys().map(base).collect();
         for (name, src) in BUNDLED {
             let m: HashMap<String, String> = serde_json::from_str(src).unwrap();
             for k in en.keys().filter(|k| !k.contains('.')) {
                 assert!(m.contains_key(k), "{name} lacks {k}");
             }
+            for k in m.keys() {
+                assert!(
+                    en_bases.contains(&base(k)),
+                    "{name} has {k}, which en.json lacks (a typo?)"
+                );
+            }
+            // Placeholders survive translation.
+            for (k, v) in &m {
+                let want = en.get(k).or_else(|| en.get(&format!("{}.other", base(k))));
+                if let Some(e) = want {
+                    for ph in [
+                        "{url}",
+                        "{s}",
+                        "{status}",
+                        "{detail}",
+                        "{key}",
+                        "{site}",
+                        "{network}",
+                        "{field}",
+                        "{message}",
+                        "{limit}",
+                        "{api}",
+                    ] {
+                        assert_eq!(e.contains(ph), v.contains(ph), "{name}: {k} placeholder {ph}");
+                    }
+                }
+            }
         }
+    }
+
+    #[test]
+    fn locale_files_are_found_by_build_rs() {
+        let tags = bundled_locales();
+        for t in ["ar", "en", "ro"] {
+            assert!(tags.contains(&t), "{tags:?}");
+        }
+        assert_eq!(Messages::for_locale("ar-EG").locale(), "ar");
+        assert_eq!(Messages::for_locale("ar").t("retry"), "أعد المحاولة");
+    }
+
+    #[test]
+    fn text_direction() {
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("ar-EG"), "rtl");
+        assert_eq!(direction("he"), "rtl");
+        assert_eq!(direction("fa-IR"), "rtl");
+        assert_eq!(direction("ro"), "ltr");
+        assert_eq!(direction("en-US"), "ltr");
+        assert_eq!(direction("az-Arab"), "rtl", "script subtag wins");
+        assert_eq!(direction("ks-Deva"), "ltr", "script subtag wins");
+        assert_eq!(direction(""), "ltr");
+    }
+
+    #[test]
+    fn locale_chain() {
+        assert_eq!(ui_locale("ro", None), "ro");
+        assert_eq!(ui_locale("ro", Some("en")), "en");
+        assert_eq!(ui_locale("ro", Some("  ")), "ro");
+        assert_eq!(content_language("ro", Some("en")), "en");
+        assert_eq!(content_language("ro", None), "ro");
+        assert_eq!(content_language("ro", Some("")), "ro");
     }
 
     #[test]

@@ -14,11 +14,13 @@ pub mod i18n;
 pub mod inline_attrs;
 pub mod live;
 pub mod model;
+pub mod outline;
 pub mod paths;
 pub mod sanitize;
 pub mod share;
 pub mod sources;
 pub mod text;
+pub mod theme;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

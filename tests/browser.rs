@@ -206,3 +206,21 @@ fn widgets_mount_show_attribute_errors_and_unmount_cleanly() {
     assert_eq!(div.child_element_count(), 0);
     div.remove();
 }
+
+#[wasm_bindgen_test]
+fn text_direction_from_intl_locale() {
+    for (tag, dir) in [
+        ("ar", "rtl"),
+        ("he-IL", "rtl"),
+        ("fa", "rtl"),
+        ("ro", "ltr"),
+        ("en-US", "ltr"),
+        ("az-Arab", "rtl"),
+    ] {
+        assert_eq!(intl::direction(tag), dir, "{tag}");
+        // The browser and the host-tested fallback rule agree.
+        assert_eq!(ziar::i18n::direction(tag), dir, "{tag}");
+    }
+    // An invalid tag does not throw through wasm: the fallback answers.
+    assert_eq!(intl::direction("not a locale!!"), "ltr");
+}

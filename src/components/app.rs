@@ -34,9 +34,12 @@ pub fn App() -> impl IntoView {
                     }
                     Err(e) => {
                         let msgs = Messages::for_locale(&browser_language());
+                        let lang = msgs.locale().to_owned();
+                        let dir = intl::direction(&lang);
                         view! {
+                            <Html attr:lang=lang attr:dir=dir/>
                             <main id="main" class="ziar-main">
-                                <ErrorView error=e msgs/>
+                                <ErrorView error=e msgs heading=1/>
                             </main>
                         }
                             .into_any()
@@ -61,17 +64,36 @@ fn Shell(site: SiteCtx) -> impl IntoView {
     provide_context(newest);
 
     super::scroll::install_scroll_restoration();
+    web::theme::apply(&site.cfg);
     let m = site.msgs.clone();
+    // `<html lang>` is the UI locale (the messages actually shown); content in
+    // another language carries its own `lang` on its elements.
     let lang = site.msgs.locale().to_owned();
+    let dir = intl::direction(&site.locale);
     let site_name = site.cfg.site_name.clone();
     let title_suffix = site_name.clone();
+    let home_label = m.t("home");
+    // The logo is decorative next to the site name, which is the link's text.
+    let logo = site
+        .cfg
+        .logo
+        .clone()
+        .map(|src| view! { <img class="ziar-logo" src=web::absolute_url(src.trim()) alt="" height="40"/> });
     view! {
-        <Html attr:lang=lang/>
+        <Html attr:lang=lang attr:dir=dir/>
         <Title formatter=move |t: String| if t.is_empty() { title_suffix.clone() } else { format!("{t} – {title_suffix}") }/>
         <Router base=web::router_base()>
-            <a class="ziar-skip" href="#main">{m.t("skip_to_content")}</a>
+            <a class="ziar-skip" href="#main" on:click=|ev| jump_to(ev, "main")>{m.t("skip_to_content")}</a>
             <header class="ziar-header">
-                <A href=web::app_href("/") attr:class="ziar-brand">{site_name}</A>
+                <div class="ziar-header-inner">
+                    <A href=web::app_href("/") attr:class="ziar-brand">{logo}<span>{site_name}</span></A>
+                    <nav class="ziar-nav" aria-label=m.t("nav_label")>
+                        <ul>
+                            <li><A href=web::app_href("/") exact=true>{home_label}</A></li>
+                            <li><a href="#ziar-recent" on:click=|ev| jump_to(ev, "ziar-recent")>{m.t("recent_posts")}</a></li>
+                        </ul>
+                    </nav>
+                </div>
             </header>
             <div class="ziar-layout">
                 <main id="main" class="ziar-main" tabindex="-1">
@@ -84,19 +106,40 @@ fn Shell(site: SiteCtx) -> impl IntoView {
                 <RecentPosts/>
             </div>
             <footer class="ziar-footer">
-                <p>{site.cfg.site_name.clone()} " · Ziar"</p>
+                <p>{site.cfg.site_name.clone()} " · " {m.t("powered_by")}</p>
             </footer>
         </Router>
     }
 }
 
-/// The `<ErrorBoundary>` fallback of a route: the error, typed to the UI, with a
-/// Retry button that runs `retry` (the route's resource `refetch`).
-pub fn error_fallback(retry: Callback<()>) -> impl FnMut(ArcRwSignal<Errors>) -> AnyView + Send + 'static {
-    move |errors| error_list(errors, retry).into_any()
+/// In-page links (skip link, "Recent posts"): focus the target and scroll to it
+/// ourselves. Left to the browser, `href="#main"` resolves against `<base href>`
+/// and would leave an article page under a subpath; the router would not move
+/// focus either.
+fn jump_to(ev: web_sys::MouseEvent, id: &str) {
+    ev.prevent_default();
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            if !el.has_attribute("tabindex") {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    }
 }
 
-fn error_list(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
+/// The `<ErrorBoundary>` fallback of a route: the error, typed to the UI, with a
+/// Retry button that runs `retry` (the route's resource `refetch`). `page_title`:
+/// the error's title is the page's one `h1` (article, category), else an `h2`.
+pub fn error_fallback(
+    retry: Callback<()>,
+    page_title: bool,
+) -> impl FnMut(ArcRwSignal<Errors>) -> AnyView + Send + 'static {
+    move |errors| error_list(errors, retry, page_title).into_any()
+}
+
+fn error_list(errors: ArcRwSignal<Errors>, retry: Callback<()>, page_title: bool) -> impl IntoView {
     let site = super::use_site();
     move || {
         errors
@@ -107,7 +150,7 @@ fn error_list(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView
                     .downcast_ref::<AppError>()
                     .cloned()
                     .unwrap_or_else(|| AppError::Config(e.to_string()));
-                view! { <ErrorView error=app_error msgs=site.msgs.clone() retry/> }
+                view! { <ErrorView error=app_error msgs=site.msgs.clone() retry heading=if page_title { 1 } else { 2 }/> }
             })
             .collect_view()
     }

@@ -31,7 +31,7 @@ pub fn ArticlePage() -> impl IntoView {
     let retry = Callback::new(move |_| post.refetch());
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
-            <ErrorBoundary fallback=error_fallback(retry)>
+            <ErrorBoundary fallback=error_fallback(retry, true)>
                 {move || Suspend::new(async move {
                     post.await.map(|found| match found {
                         Some(p) => view! { <ArticleView post=p/> }.into_any(),
@@ -43,20 +43,14 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// Sets `<html lang>` to the content's language while an article is shown,
-/// and back to the site's when it goes.
-fn content_language(lang: Option<String>, site_lang: String) {
-    let set = |l: &str| {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", l);
-        }
-    };
-    if let Some(l) = lang.filter(|l| !l.trim().is_empty()) {
-        set(&l);
-        on_cleanup(move || set(&site_lang));
+/// `lang` and `dir` for the article's own text (headline, image, body, tags):
+/// the source's `language` when it gives one, with its direction; otherwise no
+/// `lang` (the page's applies) and `dir="auto"`, so text in an unknown script
+/// still runs its own way. UI strings around it stay in the page's locale.
+fn content_lang_dir(language: Option<&str>) -> (Option<String>, &'static str) {
+    match language.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(l) => (Some(l.to_owned()), intl::direction(l)),
+        None => (None, "auto"),
     }
 }
 
@@ -99,11 +93,9 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     let site = use_site();
     let m = &site.msgs;
     // A widget never touches the host page's <head> or <html lang>; the
-    // <article lang> below is enough there.
+    // article's own elements carry `lang`/`dir` (content_lang_dir).
     let embedded = is_embedded();
-    if !embedded {
-        content_language(post.language.clone(), m.locale().to_owned());
-    }
+    let (lang, dir) = content_lang_dir(post.language.as_deref());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
     let updated = (post.modified.0 - post.published.0 > 60_000).then_some(post.modified);
@@ -120,7 +112,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {
         {(!embedded).then(|| view! { <ArticleHead post=post.clone() site_name=site.cfg.site_name.clone()/> })}
-        <article class="ziar-article" lang=post.language.clone() part="article">
+        <article class="ziar-article" part="article">
             <header>
                 {category.map(|c| {
                     let href = crate::web::app_href(&format!("/categorie/{}", c.slug.clone().unwrap_or_default()));
@@ -130,7 +122,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                         view! { <p class="ziar-label"><A href=href>{c.name}</A></p> }.into_any()
                     }
                 })}
-                <h1 class="ziar-headline" part="headline">{post.title.clone()}</h1>
+                <h1 class="ziar-headline" part="headline" lang=lang.clone() dir=dir>{post.title.clone()}</h1>
                 <p class="ziar-meta">
                     {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
                     <span class="ziar-date">
@@ -148,17 +140,19 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                 </p>
             </header>
             {image.map(|img| view! {
-                <figure class="ziar-hero">
+                <figure class="ziar-hero" lang=lang.clone() dir=dir>
                     // Above the fold: loaded eagerly; width/height reserve its box (no layout shift).
                     <img src=img.url alt=img.alt width=img.width.unwrap_or(1200) height=img.height.unwrap_or(675)
                         srcset=img.srcset sizes="(max-width: 800px) 100vw, 760px" fetchpriority="high" decoding="async"/>
                     {img.caption.map(|c| view! { <figcaption>{c}</figcaption> })}
                 </figure>
             })}
-            <HtmlBody html=post.content_html.clone()/>
+            <div class="ziar-content" lang=lang.clone() dir=dir>
+                <HtmlBody html=post.content_html.clone()/>
+            </div>
             {(!post.tags.is_empty()).then(|| view! {
                 <p class="ziar-tags">{m.t("tags")} ": "
-                    {post.tags.iter().map(|t| view! { <span class="ziar-tag">{t.name.clone()}</span> " " }).collect_view()}
+                    {post.tags.iter().map(|t| view! { <span class="ziar-tag" lang=lang.clone() dir=dir>{t.name.clone()}</span> " " }).collect_view()}
                 </p>
             })}
             {original.map(|u| view! {

@@ -25,7 +25,7 @@ pub fn CategoryPage() -> impl IntoView {
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <Transition fallback=move || view! { <TitleSkeleton/> <CardsSkeleton n=size.min(6)/> }>
-            <ErrorBoundary fallback=error_fallback(retry)>
+            <ErrorBoundary fallback=error_fallback(retry, true)>
                 {move || Suspend::new(async move {
                     data.await.map(|found| match found {
                         Some((term, posts)) => {

@@ -42,6 +42,7 @@ pub fn HomePage() -> impl IntoView {
             spawn_local(async move {
                 match api.latest(page, size).await {
                     Ok(p) => {
+                        let shown = card_links().map(|l| l.length()).unwrap_or(0);
                         more.update(|v| {
                             for post in p.posts {
                                 if !v.iter().any(|x| x.id == post.id) {
@@ -52,6 +53,7 @@ pub fn HomePage() -> impl IntoView {
                         has_more.set(p.has_more);
                         next_page.set(page + 1);
                         more_error.set(None);
+                        focus_card(shown);
                     }
                     Err(e) => more_error.set(Some(e)),
                 }
@@ -70,7 +72,7 @@ pub fn HomePage() -> impl IntoView {
         <Title text=""/>
         <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
         <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
-            <ErrorBoundary fallback=error_fallback(retry)>
+            <ErrorBoundary fallback=error_fallback(retry, false)>
                 {move || Suspend::new(async move {
                     first.await.map(|page| {
                         has_more.set(page.has_more);
@@ -97,7 +99,7 @@ pub fn HomePage() -> impl IntoView {
         </Transition>
         {move || more_error.get().map(|e| view! { <ErrorView error=e msgs=msgs2.clone() retry=retry_more/> })}
         <Show when=move || has_more.get() && more_error.with(Option::is_none)>
-            <button class="ziar-more" on:click={
+            <button type="button" class="ziar-more" on:click={
                 let load_more = load_more.clone();
                 move |_| load_more(())
             } disabled=move || loading.get()>
@@ -105,4 +107,21 @@ pub fn HomePage() -> impl IntoView {
             </button>
         </Show>
     }
+}
+
+fn card_links() -> Option<web_sys::NodeList> {
+    document().query_selector_all(".ziar-main .ziar-card-title a").ok()
+}
+
+/// Moves focus to the `index`th card's link once rendered: the first card of a
+/// page just loaded, so a keyboard or screen-reader user continues from there
+/// (the button may be gone when it was the last page).
+fn focus_card(index: u32) {
+    request_animation_frame(move || {
+        if let Some(el) = card_links().and_then(|l| l.item(index)) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
 }

@@ -36,6 +36,22 @@ pub struct Site {
     pub locale: String,
 }
 
+impl Site {
+    /// The same site with another UI locale: the locale chain's second step, for
+    /// an embedded widget whose `locale` attribute differs from the config's
+    /// (`i18n::ui_locale`). Provide the result as the widget's context; pair it
+    /// with `web::intl::direction` for the widget root's `dir`.
+    pub fn with_locale(&self, widget_locale: Option<&str>) -> Site {
+        let tag = crate::i18n::ui_locale(&self.cfg.locale, widget_locale);
+        Site {
+            cfg: self.cfg.clone(),
+            api: self.api.clone(),
+            msgs: Messages::for_locale(tag),
+            locale: crate::web::intl::canonical_locale(tag),
+        }
+    }
+}
+
 /// The shared context handle.
 pub type SiteCtx = Arc<Site>;
 

@@ -23,13 +23,15 @@ pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
     });
     let title = post.title.clone();
     let byline = post.byline();
+    // The post's own language on its text, when the source gives one.
+    let lang = post.language.clone().filter(|l| !l.trim().is_empty());
     view! {
         <article class="ziar-card">
             {image}
             <div class="ziar-card-body">
                 {category.map(|c| view! { <p class="ziar-label">{c.name}</p> })}
-                <h2 class="ziar-card-title"><A href=href>{title}</A></h2>
-                <p class="ziar-card-excerpt">{summary}</p>
+                <h2 class="ziar-card-title" lang=lang.clone() dir="auto"><A href=href>{title}</A></h2>
+                <p class="ziar-card-excerpt" lang=lang dir="auto">{summary}</p>
                 <p class="ziar-meta">{byline} " · " <RelTime at=post.published/></p>
             </div>
         </article>

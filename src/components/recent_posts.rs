@@ -160,11 +160,11 @@ pub fn RecentPosts() -> impl IntoView {
     let locale2 = site.locale.clone();
     let pending = move || list.with(|l| l.pending.len());
     view! {
-        <aside class="ziar-recent" aria-labelledby="ziar-recent-h" part="recent">
+        <aside id="ziar-recent" class="ziar-recent" aria-labelledby="ziar-recent-h" tabindex="-1" part="recent">
             <h2 id="ziar-recent-h" part="heading">{site.msgs.t("recent_posts")}</h2>
             <p class="ziar-sr-only" aria-live="polite" aria-atomic="true">{move || announcement.get()}</p>
             <Show when=move || { pending() > 0 }>
-                <button class="ziar-pill" part="pill" on:click=accept>
+                <button type="button" class="ziar-pill" part="pill" on:click=accept>
                     {
                         let m = m.clone();
                         let locale = locale2.clone();
@@ -183,7 +183,7 @@ pub fn RecentPosts() -> impl IntoView {
                         <ErrorView error msgs=m2.clone()/>
                         <p class="ziar-live-note">
                             {m2.t_with("retrying_in", &[("s", &retry_in_s.to_string())])} " "
-                            <button class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
+                            <button type="button" class="ziar-retry" on:click=retry.clone()>{m2.t("retry")}</button>
                         </p>
                     }.into_any()),
                     Status::Failed { error, retry_in_s } => Some(view! {
@@ -207,16 +207,17 @@ pub fn RecentPosts() -> impl IntoView {
                             // In a widget, titles lead to the article's own page.
                             view! {
                                 <a href=post.url.clone() target=link_target.clone() rel="noopener noreferrer"
-                                    class="ziar-recent-title" part="link">{post.title.clone()}</a>
+                                    class="ziar-recent-title" part="link" lang=post.language.clone() dir="auto">{post.title.clone()}</a>
                             }.into_any()
                         } else {
                             view! {
-                                <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title">
+                                <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title"
+                                    attr:lang=post.language.clone() attr:dir="auto">
                                     {post.title.clone()}
                                 </A>
                             }.into_any()
                         }}
-                        <p class="ziar-recent-excerpt" part="excerpt">{excerpt(&post.excerpt, chars)}</p>
+                        <p class="ziar-recent-excerpt" part="excerpt" lang=post.language.clone() dir="auto">{excerpt(&post.excerpt, chars)}</p>
                         <RelTime at=post.published/>
                     </li>
                 </For>

@@ -176,7 +176,8 @@ pub fn ShareBar(
                 .into_any(),
                 Target::Mastodon => {
                     let (title, url, cfg) = (title.clone(), url.clone(), cfg.clone());
-                    let label = m.t_with("share_on", &[("network", "Mastodon")]);
+                    let mastodon_name = m.t("net_mastodon");
+                    let label = m.t_with("share_on", &[("network", &mastodon_name)]);
                     let form_id = format!("{}-mastodon", menu_id);
                     let (server, hint, bad) = (m.t("mastodon_server"), m.t("mastodon_hint"), m.t("mastodon_invalid"));
                     let submit_label = m.t("share");
@@ -189,7 +190,7 @@ pub fn ShareBar(
                                 Some(href) => view! {
                                     <a class="ziar-share-link" href=href target="_blank" rel="noopener noreferrer"
                                         aria-label=label.clone()>
-                                        <Icon name="mastodon"/> <span>"Mastodon"</span>
+                                        <Icon name="mastodon"/> <span>{mastodon_name.clone()}</span>
                                     </a>
                                     <button type="button" class="ziar-share-link ziar-share-change"
                                         aria-controls=controls.clone() on:click=move |_| {
@@ -204,7 +205,7 @@ pub fn ShareBar(
                                     <button type="button" class="ziar-share-link" aria-label=label.clone()
                                         aria-expanded=move || asking.get().to_string() aria-controls=controls.clone()
                                         on:click=move |_| if asking.get_untracked() { asking.set(false) } else { ask_and_focus() }>
-                                        <Icon name="mastodon"/> <span>"Mastodon"</span>
+                                        <Icon name="mastodon"/> <span>{mastodon_name.clone()}</span>
                                     </button>
                                 }.into_any(),
                             }}
@@ -229,7 +230,10 @@ pub fn ShareBar(
                     let (name, label) = if t == Target::Email {
                         (m.t("share_email"), m.t("share_email_label"))
                     } else {
-                        let name = target_name(t).to_owned();
+                        // The locale's name for the network (`net_<id>`), else the brand.
+                        // (WhatsApp's `net_` name is its channel, a follow-us thing.)
+                        let localized = (t != Target::WhatsApp).then(|| m.get(&format!("net_{id}"))).flatten();
+                        let name = localized.unwrap_or_else(|| target_name(t).to_owned());
                         let label = m.t_with("share_on", &[("network", &name)]);
                         (name, label)
                     };

@@ -71,6 +71,7 @@ pub fn mount(widget: Widget, container: web_sys::HtmlElement, attrs: Vec<(String
     // lazily inside one, it would become that element's child and die with it.
     ROOT.with(|_| ());
     let owner = Owner::new();
+    let root = container.clone();
     let view = owner.with(move || {
         let handle = leptos::mount::mount_to(container, move || {
             let (clock, newest) = shared_clock();
@@ -78,6 +79,8 @@ pub fn mount(widget: Widget, container: web_sys::HtmlElement, attrs: Vec<(String
                 Ok(w) => {
                     let msgs = Messages::for_locale(&w.cfg.locale);
                     let locale = intl::canonical_locale(&w.cfg.locale);
+                    // The widget's own text direction (an `ar` widget on a `ro` page).
+                    let _ = root.set_attribute("dir", intl::direction(&w.cfg.locale));
                     let site: SiteCtx = Arc::new(Site {
                         api: api::Api::new(&w.cfg),
                         msgs,
@@ -142,7 +145,7 @@ fn EmbedArticle(slug: String) -> impl IntoView {
     let msgs = site.msgs.clone();
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
-            <ErrorBoundary fallback=super::app::error_fallback(retry)>
+            <ErrorBoundary fallback=super::app::error_fallback(retry, false)>
                 {move || {
                     let msgs = msgs.clone();
                     Suspend::new(async move {

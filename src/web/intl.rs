@@ -84,3 +84,29 @@ pub fn plural_category(n: u64, locale: &str) -> String {
         rules.select(n as f64).into()
     })
 }
+
+/// `"rtl"` or `"ltr"` for a locale: `Intl.Locale`'s text info where the browser
+/// has it (`getTextInfo()`, or the older `textInfo` getter), else the script and
+/// language rule in [`crate::i18n::direction`].
+pub fn direction(tag: &str) -> &'static str {
+    let from_intl = || -> Option<&'static str> {
+        let ctor = Reflect::get(&js_sys::global(), &"Intl".into())
+            .ok()
+            .and_then(|i| Reflect::get(&i, &"Locale".into()).ok())?;
+        let ctor: js_sys::Function = ctor.dyn_into().ok()?;
+        let loc = Reflect::construct(&ctor, &Array::of1(&tag.into())).ok()?;
+        let info = match Reflect::get(&loc, &"getTextInfo".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            Some(f) => f.call0(&loc).ok()?,
+            None => Reflect::get(&loc, &"textInfo".into()).ok()?,
+        };
+        match Reflect::get(&info, &"direction".into()).ok()?.as_string()?.as_str() {
+            "rtl" => Some("rtl"),
+            "ltr" => Some("ltr"),
+            _ => None,
+        }
+    };
+    from_intl().unwrap_or_else(|| crate::i18n::direction(tag))
+}

@@ -7,6 +7,7 @@ pub mod panic_banner;
 pub mod poller;
 pub mod sanitize_dom;
 pub mod share;
+pub mod theme;
 pub mod timer;
 
 /// The document's base URL, which Trunk's `public_url` sets via `<base href>`.

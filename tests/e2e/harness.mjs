@@ -51,8 +51,8 @@ export async function launch() {
  * A page that records console errors, page errors (panics included) and failed
  * requests, so every test can assert that none happened.
  */
-export async function openPage(browser, { locale = 'ro-RO', colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 900 } });
+export async function openPage(browser, { locale = 'ro-RO', colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, reducedMotion, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
