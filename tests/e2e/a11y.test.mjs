@@ -89,6 +89,40 @@ for (const locale of ['ro', 'en']) {
   }
 }
 
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: zero violations on the widget pages: a host page with <ziar-recent-posts>, <ziar-share> and the iframe page (${colorScheme})`, async () => {
+    const o = await openPage(browser, { colorScheme, locale: 'ro-RO' });
+    (opened ??= []).push(o);
+    const { page } = o;
+    for (const locale of ['ro', 'en']) {
+      // The shipped host-page example, its widget switched to each locale (attributes apply live).
+      await page.goto(`${newsroom.url}/embed/demo.html`);
+      await page.locator('ziar-recent-posts .ziar-recent-item').first().waitFor();
+      await page.evaluate((l) => {
+        const w = document.querySelector('ziar-recent-posts');
+        w.setAttribute('locale', l);
+        const s = document.createElement('ziar-share');
+        s.setAttribute('url', 'https://example.org/a');
+        s.setAttribute('title', 'Titlu');
+        s.setAttribute('locale', l);
+        document.querySelector('main').append(s);
+      }, locale);
+      await page.locator('ziar-share .ziar-share-button').waitFor();
+      await page.waitForFunction((l) => {
+        const root = document.querySelector('ziar-recent-posts').shadowRoot;
+        const h = root?.querySelector('h2');
+        return h && root.querySelector('.ziar-recent-item') && h.textContent.trim() === l;
+      }, locale === 'ro' ? LOCALES.ro.recent_posts : LOCALES.en.recent_posts);
+      let v = await audit(page);
+      assert.deepEqual(v.map((x) => x.id), [], `demo.html (${locale}):\n${report(v)}`);
+    }
+    await page.goto(`${newsroom.url}/embed/recent?count=4`);
+    await page.locator('ziar-recent-posts .ziar-recent-item').first().waitFor();
+    const v = await audit(page);
+    assert.deepEqual(v.map((x) => x.id), [], `iframe page:\n${report(v)}`);
+  });
+}
+
 test('axe: the error state with Retry and the open share menu have no violations [expects console errors]', async () => {
   const page = await open();
   await newsroom.admin('faults', { status: 500, paths: ['/wp-json/wp/v2/posts'] });
