@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """Where the wasm bytes go: code size per crate, from the name section of the
 pre-wasm-opt release build (target/wasm32-unknown-unknown/release/ziar.wasm).
-Usage: python3 bench/wasm_sizes.py [path.wasm]  (make dist first)."""
+Usage: python3 bench/wasm_sizes.py [path.wasm] [--top N]  (make dist first).
+--top N also lists the N largest functions (generic instantiations show up here)."""
 import sys, re, collections
-data = open(sys.argv[1] if len(sys.argv) > 1 else "target/wasm32-unknown-unknown/release/ziar.wasm", "rb").read()
+args = [a for a in sys.argv[1:]]
+top = 0
+if '--top' in args:
+    k = args.index('--top'); top = int(args[k + 1]); del args[k:k + 2]
+data = open(args[0] if args else "target/wasm32-unknown-unknown/release/ziar.wasm", "rb").read()
 def leb(b, i):
     r = s = 0
     while True:
@@ -46,7 +51,9 @@ for k, sz in enumerate(bodies):
     if m:
         n = int(m.group(1)); ident = m.group(2)[:n]
         if ident.startswith('_$LT$'):
-            inner = ident[5:].lstrip('&$RF$mut$u20$').replace('$RF$', '')
+            inner = ident[5:]
+            for p in ('$RF$', 'mut$u20$', '$BP$', 'const$u20$', 'dyn$u20$'):
+                while inner.startswith(p): inner = inner[len(p):]
             crate = re.split(r'\.\.|\$', inner)[0] or '?'
         else:
             crate = ident
@@ -58,5 +65,17 @@ for k, sz in enumerate(bodies):
     by[crate] += sz
 print('code bytes', total, 'functions', len(bodies), 'named', len(names))
 for c, sz in by.most_common(25): print(f'{sz:8d} {sz*100/total:5.1f}%  {c}')
+if top:
+    def short(nm):
+        nm = re.sub(r'17h[0-9a-f]{16}E.*$', '', nm)
+        parts = []; m = re.match(r'^_ZN(.*)$', nm); rest = m.group(1) if m else nm
+        while m and rest and rest[0].isdigit():
+            mm = re.match(r'^(\d+)(.*)$', rest); n = int(mm.group(1)); parts.append(mm.group(2)[:n]); rest = mm.group(2)[n:]
+        out = '::'.join(parts) if parts else nm
+        for a, b in (('$LT$', '<'), ('$GT$', '>'), ('$u20$', ' '), ('$RF$', '&'), ('..', '::'), ('$C$', ',')): out = out.replace(a, b)
+        return out[:150]
+    print(f'largest {top} functions:')
+    for k, sz in sorted(enumerate(bodies), key=lambda x: -x[1])[:top]:
+        print(f'{sz:8d}  {short(names.get(imports + k, "?"))}')
 data_bytes = sum(n for sid, off, n in secs if sid == 11)
 print('data section', data_bytes)

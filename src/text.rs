@@ -3,8 +3,6 @@
 //! Titles and excerpts are shown as text, never as HTML, so they are reduced to
 //! plain text here and need no sanitizer.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 /// Decodes HTML character references (`&#8222;`, `&#x201D;`, `&amp;`, …).
 ///
 /// WordPress runs `wptexturize`, so titles arrive as `&#8222;Ceva&#8221;`.
@@ -176,22 +174,112 @@ pub fn collapse_ws(s: &str) -> String {
 /// result never ends in two ellipses.
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = strip_cut_markers(&collapse_ws(text));
-    let graphemes: Vec<&str> = text.graphemes(true).collect();
-    if graphemes.len() <= max {
+    // Where graphemes 0..=max+1 start: enough to know whether there are more
+    // than `max` and where grapheme `max` ends.
+    let starts = grapheme_starts(&text, max.max(1) + 2);
+    if starts.len() <= max {
         return text;
     }
     let max = max.max(1);
+    let grapheme = |i: usize| &text[starts[i]..starts.get(i + 1).copied().unwrap_or(text.len())];
     // Last whitespace at or before the limit; fall back to a hard cut for one long word.
     let cut = (1..=max)
         .rev()
-        .find(|&i| graphemes.get(i).is_some_and(|g| g.chars().all(char::is_whitespace)))
+        .find(|&i| i < starts.len() && grapheme(i).chars().all(char::is_whitespace))
         .unwrap_or(max);
-    let mut out: String = graphemes[..cut].concat();
+    let mut out = text[..starts.get(cut).copied().unwrap_or(text.len())].to_owned();
     while out.ends_with(|c: char| c.is_whitespace() || ",;:-–—".contains(c)) {
         out.pop();
     }
     out.push('…');
     out
+}
+
+/// Unicode lowercase, as `str::to_lowercase`. In the browser it is
+/// `String.prototype.toLowerCase` (the same Unicode mapping), which keeps
+/// core's case tables (~13 KB) out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn lowercase(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Unicode lowercase through the browser's `String.prototype.toLowerCase`.
+#[cfg(target_arch = "wasm32")]
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    js_sys::JsString::from(s).to_lower_case().into()
+}
+
+/// Byte offsets where the first `n` grapheme clusters of `s` start.
+///
+/// Natively this is `unicode-segmentation`; in the browser it is `Intl.Segmenter`,
+/// the same Unicode rules without shipping ~20 KB of tables in the wasm (see
+/// README "Performance"). `tests/browser.rs` checks both agree on the hard cases.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn grapheme_starts(s: &str, n: usize) -> Vec<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.grapheme_indices(true).take(n).map(|(i, _)| i).collect()
+}
+
+/// Byte offsets where the first `n` grapheme clusters of `s` start
+/// (`Intl.Segmenter`; char boundaries in the rare browser without it).
+#[cfg(target_arch = "wasm32")]
+pub fn grapheme_starts(s: &str, n: usize) -> Vec<usize> {
+    segmenter::starts(s, n)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod segmenter {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl, js_name = Segmenter)]
+        type Segmenter;
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "Segmenter", catch)]
+        fn new() -> Result<Segmenter, JsValue>;
+        #[wasm_bindgen(method)]
+        fn segment(this: &Segmenter, s: &str) -> JsValue;
+    }
+
+    thread_local! {
+        static SEGMENTER: Option<Segmenter> = Segmenter::new().ok();
+    }
+
+    pub fn starts(s: &str, n: usize) -> Vec<usize> {
+        let utf16 = SEGMENTER.with(|seg| {
+            let seg = seg.as_ref()?;
+            let iter = js_sys::try_iter(&seg.segment(s)).ok()??;
+            let index = JsValue::from_str("index");
+            let mut out = Vec::new();
+            for item in iter.take(n) {
+                let at = js_sys::Reflect::get(&item.ok()?, &index).ok()?.as_f64()?;
+                out.push(at as usize);
+            }
+            Some(out)
+        });
+        match utf16 {
+            Some(offsets) => to_byte_offsets(s, &offsets),
+            None => s.char_indices().take(n).map(|(i, _)| i).collect(),
+        }
+    }
+
+    /// UTF-16 code-unit offsets (ascending) to byte offsets in `s`.
+    fn to_byte_offsets(s: &str, utf16: &[usize]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(utf16.len());
+        let mut want = utf16.iter().copied().peekable();
+        let mut u = 0;
+        for (b, c) in s.char_indices() {
+            while want.next_if(|&w| w <= u).is_some() {
+                out.push(b);
+            }
+            u += c.len_utf16();
+        }
+        out.extend(want.map(|_| s.len()));
+        out
+    }
 }
 
 fn strip_cut_markers(s: &str) -> String {
@@ -275,6 +363,17 @@ mod tests {
         let e = excerpt(&emoji, 7);
         assert!(e.ends_with('…'));
         assert!(e.starts_with("👩‍👩‍👧 👩‍👩‍👧"));
+        assert_eq!(e, format!("{}…", "👩‍👩‍👧 ".repeat(4).trim_end()));
+    }
+
+    #[test]
+    fn grapheme_starts_match_the_browser_test() {
+        // Same string and answer as tests/browser.rs, which runs `Intl.Segmenter`.
+        let s = "a\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}b\u{1F1F7}\u{1F1F4}ce\u{301}";
+        assert_eq!(grapheme_starts(s, 100), vec![0, 1, 19, 20, 28, 29]);
+        assert_eq!(grapheme_starts(s, 3), vec![0, 1, 19]);
+        assert_eq!(lowercase("ὈΔΥΣΣΕΎΣ"), "ὀδυσσεύς");
+        assert_eq!(excerpt("x", 0), "x…");
     }
 
     #[test]

@@ -224,3 +224,51 @@ fn text_direction_from_intl_locale() {
     // An invalid tag does not throw through wasm: the fallback answers.
     assert_eq!(intl::direction("not a locale!!"), "ltr");
 }
+
+// The wasm build segments graphemes with `Intl.Segmenter` and lowercases with
+// `String.prototype.toLowerCase` instead of shipping Rust's Unicode tables
+// (README "Performance"); these pin that the browser gives the same answers as
+// the native build's unicode-segmentation and `str::to_lowercase`.
+#[wasm_bindgen_test]
+fn graphemes_come_from_intl_segmenter_with_native_boundaries() {
+    use ziar::text::grapheme_starts;
+    // a, a ZWJ family emoji (18 bytes), b, a flag (two regional indicators), c, e + combining acute.
+    let s = "a\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}b\u{1F1F7}\u{1F1F4}ce\u{301}";
+    assert_eq!(grapheme_starts(s, 100), vec![0, 1, 19, 20, 28, 29]);
+    assert_eq!(grapheme_starts(s, 3), vec![0, 1, 19]);
+    assert_eq!(grapheme_starts("", 3), Vec::<usize>::new());
+}
+
+#[wasm_bindgen_test]
+fn excerpts_in_the_browser_match_the_native_cut() {
+    use ziar::text::excerpt;
+    let t = "s\u{0326}".repeat(50);
+    assert_eq!(excerpt(&t, 10), format!("{}…", "s\u{0326}".repeat(10)));
+    let emoji = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} ".repeat(20);
+    let e = excerpt(&emoji, 7);
+    assert_eq!(
+        e,
+        format!(
+            "{}…",
+            "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} ".repeat(4).trim_end()
+        )
+    );
+    assert_eq!(
+        excerpt(
+            "Consiliul local a aprobat bugetul pentru anul viitor după o ședință de patru ore",
+            40
+        ),
+        "Consiliul local a aprobat bugetul pentru…"
+    );
+    assert_eq!(excerpt("Un cuvânt lung foarte lung", 8), "Un…");
+    assert_eq!(excerpt("scurt", 100), "scurt");
+}
+
+#[wasm_bindgen_test]
+fn lowercase_in_the_browser_matches_str_to_lowercase() {
+    use ziar::text::lowercase;
+    assert_eq!(lowercase("ȘTIRI Locale"), "știri locale");
+    assert_eq!(lowercase("ὈΔΥΣΣΕΎΣ"), "ὀδυσσεύς");
+    assert_eq!(lowercase("Politică"), "politică");
+    assert_eq!(lowercase("plain ascii"), "plain ascii");
+}

@@ -93,7 +93,7 @@ fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
         tags: tag_names(a)
             .into_iter()
             .map(|name| Term {
-                slug: Some(name.to_lowercase()),
+                slug: Some(crate::text::lowercase(&name)),
                 name,
                 ..Default::default()
             })

@@ -291,10 +291,10 @@ impl Api {
             let matching: Vec<Post> = posts
                 .into_iter()
                 .filter(|p| {
-                    p.categories
-                        .iter()
-                        .chain(&p.tags)
-                        .any(|t| t.slug.as_deref() == Some(slug) || t.name.to_lowercase() == slug.to_lowercase())
+                    p.categories.iter().chain(&p.tags).any(|t| {
+                        t.slug.as_deref() == Some(slug)
+                            || crate::text::lowercase(&t.name) == crate::text::lowercase(slug)
+                    })
                 })
                 .collect();
             let term = Term {

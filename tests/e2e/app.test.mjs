@@ -155,3 +155,26 @@ test('an invalid config.json is reported on the page, not a blank screen [expect
   assert.match(await alert.textContent(), /recent_count/);
   assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
 });
+
+test('a boot skeleton paints before the wasm, config.json is preloaded beside it, and the skeleton yields to the app', async () => {
+  // Hold the wasm back: whatever shows now is index.html and CSS alone.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const configRequested = page.waitForRequest((r) => new URL(r.url()).pathname === '/config.json', { timeout: 10000 });
+  await page.goto(newsroom.url + '/', { waitUntil: 'commit' });
+  const boot = page.locator('.ziar-boot');
+  await boot.waitFor({ state: 'visible' });
+  const bootBox = await boot.boundingBox();
+  assert.ok(bootBox.height > 300, `the skeleton fills the first screen (${bootBox.height}px)`);
+  const bootHead = await page.locator('.ziar-boot-head').boundingBox();
+  // The preload fetches config.json while the wasm is still on its way, not after it.
+  await configRequested;
+  release();
+  await page.locator('.ziar-header').waitFor();
+  await boot.waitFor({ state: 'hidden' });
+  const head = await page.locator('.ziar-header').boundingBox();
+  assert.ok(Math.abs(head.height - bootHead.height) < 1, `header ${head.height}px where the skeleton's was ${bootHead.height}px`);
+  assert.equal(head.y, bootHead.y);
+  await recentItems().first().waitFor();
+});
