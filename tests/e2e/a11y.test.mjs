@@ -1,11 +1,11 @@
 // End-to-end: accessibility (axe-core, WCAG 2.0/2.1/2.2 A+AA, zero violations),
 // complete localization, keyboard-only operation, theming and RTL.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startNewsroom, launch, openPage } from './harness.mjs';
+import { suite } from './harness.mjs';
 import { audit, report } from './axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,33 +13,18 @@ const LOCALES = Object.fromEntries(
   ['en', 'ro', 'ar'].map((l) => [l, JSON.parse(fs.readFileSync(path.join(root, 'locales', `${l}.json`), 'utf8'))]),
 );
 
-let newsroom, browser, opened;
+let newsroom;
 
-before(async () => {
-  newsroom = await startNewsroom();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  newsroom?.stop();
-});
-afterEach(async (t) => {
-  await newsroom.admin('faults', {});
-  await newsroom.admin('reset');
-  for (const o of opened ?? []) await o.context.close();
-  const problems = (opened ?? []).flatMap((o) => o.problems);
-  opened = [];
-  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
-});
+// Pages are opened per test (`open` below), each with its locale and theme.
+const s = suite({ page: false, started: (x) => ({ newsroom } = x) });
 
 /** Opens a page whose config.json is the shipped one with `config` keys replaced. */
 async function open({ config = {}, colorScheme = 'light', locale = 'ro-RO', reducedMotion } = {}) {
-  const o = await openPage(browser, { colorScheme, locale, reducedMotion });
+  const o = await s.open({ colorScheme, locale, reducedMotion });
   await o.page.route('**/config.json', async (route) => {
     const shipped = await (await route.fetch()).json();
     await route.fulfill({ json: { ...shipped, ...config } });
   });
-  (opened ??= []).push(o);
   return o.page;
 }
 
@@ -91,9 +76,7 @@ for (const locale of ['ro', 'en']) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe: zero violations on the widget pages: a host page with <ziar-recent-posts>, <ziar-share> and the iframe page (${colorScheme})`, async () => {
-    const o = await openPage(browser, { colorScheme, locale: 'ro-RO' });
-    (opened ??= []).push(o);
-    const { page } = o;
+    const { page } = await s.open({ colorScheme, locale: 'ro-RO' });
     for (const locale of ['ro', 'en']) {
       // The shipped host-page example, its widget switched to each locale (attributes apply live).
       await page.goto(`${newsroom.url}/embed/demo.html`);
@@ -419,7 +402,10 @@ test('every colour, font and radius in style/main.css is a --ziar-* custom prope
 test('prefers-reduced-motion: reduce turns transitions off', async () => {
   const moving = await open();
   await visit(moving, 'home');
-  const dur = (p) => p.evaluate(() => getComputedStyle(document.querySelector('.ziar-more')).transitionDuration);
+  const dur = async (p) => {
+    await p.locator('.ziar-more').waitFor(); // the home cards can land after the Recent Posts list
+    return p.evaluate(() => getComputedStyle(document.querySelector('.ziar-more')).transitionDuration);
+  };
   assert.notEqual(await dur(moving), '0s');
   const still = await open({ reducedMotion: 'reduce' });
   await visit(still, 'home');

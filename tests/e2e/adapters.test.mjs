@@ -1,28 +1,15 @@
 // End-to-end: the same demo posts through different API adapters. config.json
 // is replaced per test (kind "auto"), so detection, the adapter and the app's
 // requests for each shape all run for real against the demo newsroom.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNewsroom, launch, openPage } from './harness.mjs';
+import { suite } from './harness.mjs';
 
 let newsroom, browser, page, context, problems;
 
-before(async () => {
-  newsroom = await startNewsroom();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  newsroom?.stop();
-});
-beforeEach(async () => {
-  await newsroom.admin('reset');
-  ({ page, context, problems } = await openPage(browser));
-});
-afterEach(async (t) => {
-  await context?.close();
-  // Any console error or panic fails the test, unless the test expected it.
-  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
+suite({
+  started: (s) => ({ newsroom, browser } = s),
+  opened: (o) => ({ page, context, problems } = o),
 });
 
 /** Points the app at `api` (a newsroom path or a full URL) with kind auto. */

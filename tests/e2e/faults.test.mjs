@@ -2,24 +2,21 @@
 // one: the on-screen message naming the kind of problem, the last good list kept,
 // and recovery by itself once the fault clears. Playwright's virtual clock makes
 // minutes of polling and backoff take milliseconds.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNewsroom, launch, openPage } from './harness.mjs';
+import { suite } from './harness.mjs';
 
 let newsroom, browser, page, context, problems, apiRequests;
 
-before(async () => {
-  newsroom = await startNewsroom();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  newsroom?.stop();
+const s = suite({
+  page: false,
+  started: (x) => ({ newsroom, browser } = x),
+  opened: (o) => ({ page, context, problems } = o),
 });
 
 /** Opens the app with the virtual clock; `config` overrides config.json keys. */
 async function open(config) {
-  ({ page, context, problems } = await openPage(browser));
+  await s.open();
   apiRequests = [];
   page.on('request', (r) => { if (r.url().includes('/wp-json/wp/v2/posts')) apiRequests.push(r.url()); });
   if (config) {
@@ -31,11 +28,6 @@ async function open(config) {
   await page.goto(newsroom.url + '/');
 }
 
-beforeEach(async () => { await newsroom.admin('reset'); });
-afterEach(async (t) => {
-  await context?.close();
-  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
-});
 
 const titles = () => page.locator('.ziar-recent-title').allTextContents();
 async function waitFor(cond, what, ms = 8000) {

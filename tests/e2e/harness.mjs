@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
+import { before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,4 +60,48 @@ export async function openPage(browser, { locale = 'ro-RO', colorScheme = 'light
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return { page, context, problems };
+}
+
+/**
+ * The hooks every e2e file shares, so a file states only what differs: one
+ * newsroom (started with `flags`) and one browser per file; before each test the
+ * newsroom is reset (content and faults) and, unless `page` is false, a fresh
+ * page is opened; after each test every page opened through `s.open` is closed,
+ * and a console error or panic on any of them fails the test unless its name
+ * says `[expects console errors]`. `started(s)` and `opened(o)` hand the
+ * newsroom/browser and each new page to the file's own variables.
+ */
+export function suite({ flags = [], page = true, started = () => {}, opened = () => {} } = {}) {
+  const s = {
+    newsroom: null,
+    browser: null,
+    pages: [],
+    /** Opens a recorded page (see `openPage`); it is closed and checked after the test. */
+    async open(options) {
+      const o = await openPage(s.browser, options);
+      s.pages.push(o);
+      opened(o);
+      return o;
+    },
+  };
+  before(async () => {
+    s.newsroom = await startNewsroom(flags);
+    s.browser = await launch();
+    started(s);
+  });
+  after(async () => {
+    await s.browser?.close();
+    s.newsroom?.stop();
+  });
+  beforeEach(async () => {
+    await s.newsroom.admin('reset');
+    if (page) await s.open();
+  });
+  afterEach(async (t) => {
+    const problems = s.pages.flatMap((o) => o.problems);
+    for (const o of s.pages) await o.context.close();
+    s.pages = [];
+    if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
+  });
+  return s;
 }

@@ -1,22 +1,17 @@
 // End-to-end: the live Recent Posts list against the newsroom, with Playwright's
 // virtual clock so minutes of polling take milliseconds.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNewsroom, launch, openPage } from './harness.mjs';
+import { openPage, suite } from './harness.mjs';
 
 let newsroom, browser, page, context, problems, apiRequests;
 
-before(async () => {
-  newsroom = await startNewsroom();
-  browser = await launch();
+suite({
+  started: (s) => ({ newsroom, browser } = s),
+  opened: (o) => ({ page, context, problems } = o),
 });
-after(async () => {
-  await browser?.close();
-  newsroom?.stop();
-});
+// After the suite's hooks (reset, a fresh page): the virtual clock and the home page.
 beforeEach(async () => {
-  await newsroom.admin('reset');
-  ({ page, context, problems } = await openPage(browser));
   apiRequests = [];
   page.on('request', (r) => { if (r.url().includes('/wp-json/wp/v2/posts')) apiRequests.push(r.url()); });
   await page.clock.install();
@@ -25,10 +20,6 @@ beforeEach(async () => {
   // Let the home page's own request finish: a virtual-clock jump with a request
   // in flight would run out its timeout (timeout_seconds) in no real time.
   await page.waitForLoadState('networkidle');
-});
-afterEach(async (t) => {
-  await context?.close();
-  if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
 });
 
 const titles = () => page.locator('.ziar-recent-title').allTextContents();

@@ -1,9 +1,9 @@
 // End-to-end: the share bar, the follow-us block and the byline link on the article page.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startNewsroom, launch, openPage, DIST } from './harness.mjs';
+import { suite, DIST } from './harness.mjs';
 
 let newsroom, browser, page, context, problems, post;
 
@@ -21,24 +21,15 @@ const tracked = (target) => {
   return post.link + '?' + utm.map(([k, v]) => `${k}=${enc(v.replaceAll('{target}', target))}`).join('&');
 };
 
-before(async () => {
-  newsroom = await startNewsroom();
-  browser = await launch();
+suite({
+  started: (s) => ({ newsroom, browser } = s),
+  opened: (o) => ({ page, context, problems } = o),
 });
-after(async () => {
-  await browser?.close();
-  newsroom?.stop();
-});
+// After the suite's hooks (reset, a fresh page): the demo article under test.
 beforeEach(async () => {
-  await newsroom.admin('reset');
-  ({ page, context, problems } = await openPage(browser));
   const r = await fetch(`${newsroom.url}/wp-json/wp/v2/posts?_embed=1&slug=${SLUG}`);
   [post] = await r.json();
   assert.ok(post, 'the demo article exists');
-});
-afterEach(async () => {
-  await context?.close();
-  assert.deepEqual(problems, [], 'console errors or panics');
 });
 
 /** Makes the page look like a browser without the Web Share API. */
