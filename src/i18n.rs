@@ -15,18 +15,13 @@ pub fn bundled_locales() -> Vec<&'static str> {
     BUNDLED.iter().map(|(n, _)| *n).collect()
 }
 
-/// The UI locale: the widget's own `locale` attribute when it has one, else the
-/// site's `locale` from config. (Content language never changes the UI strings:
-/// a Romanian page quoting an English article keeps Romanian buttons; the
-/// content gets its own `lang`, see [`content_language`].)
-pub fn ui_locale<'a>(site: &'a str, widget: Option<&'a str>) -> &'a str {
-    widget.map(str::trim).filter(|w| !w.is_empty()).unwrap_or(site)
-}
-
-/// The language of one piece of content: the source's `language` when it gives
-/// one, else the UI locale. Goes into the content element's `lang` attribute.
-pub fn content_language<'a>(ui: &'a str, content: Option<&'a str>) -> &'a str {
-    content.map(str::trim).filter(|c| !c.is_empty()).unwrap_or(ui)
+/// The `lang` of one piece of content: the source's `language` when it gives a
+/// real one; `None` leaves the attribute off, so the UI locale around it applies.
+/// (Content language never changes the UI strings: a Romanian page quoting an
+/// English article keeps Romanian buttons. A widget's `locale` attribute is its
+/// config `locale`, so the UI locale is always `Config::locale`.)
+pub fn content_language(content: Option<&str>) -> Option<&str> {
+    content.map(str::trim).filter(|c| !c.is_empty())
 }
 
 /// Languages written right to left (when the tag names no script).
@@ -206,13 +201,11 @@ mod tests {
     }
 
     #[test]
-    fn locale_chain() {
-        assert_eq!(ui_locale("ro", None), "ro");
-        assert_eq!(ui_locale("ro", Some("en")), "en");
-        assert_eq!(ui_locale("ro", Some("  ")), "ro");
-        assert_eq!(content_language("ro", Some("en")), "en");
-        assert_eq!(content_language("ro", None), "ro");
-        assert_eq!(content_language("ro", Some("")), "ro");
+    fn content_language_is_the_sources_or_none() {
+        assert_eq!(content_language(Some("en")), Some("en"));
+        assert_eq!(content_language(Some(" en ")), Some("en"));
+        assert_eq!(content_language(None), None);
+        assert_eq!(content_language(Some("")), None);
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub struct Post {
 }
 
 impl Post {
+    /// The `lang` for this post's own text (`i18n::content_language`): its
+    /// language when the source gives a real one, else none (the UI's applies).
+    pub fn content_lang(&self) -> Option<String> {
+        crate::i18n::content_language(self.language.as_deref()).map(str::to_owned)
+    }
+
     /// The key for routes: the slug when known, otherwise the id.
     pub fn route_key(&self) -> &str {
         self.slug.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.id)

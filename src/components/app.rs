@@ -27,9 +27,7 @@ pub fn App() -> impl IntoView {
             {move || Suspend::new(async move {
                 match config.await {
                     Ok(cfg) => {
-                        let msgs = Messages::for_locale(&cfg.locale);
-                        let locale = intl::canonical_locale(&cfg.locale);
-                        let site: SiteCtx = Arc::new(Site { api: api::Api::new(&cfg), msgs, locale, cfg });
+                        let site: SiteCtx = Arc::new(Site::new(cfg));
                         view! { <Shell site/> }.into_any()
                     }
                     Err(e) => {

@@ -47,9 +47,12 @@ pub fn ArticlePage() -> impl IntoView {
 /// the source's `language` when it gives one, with its direction; otherwise no
 /// `lang` (the page's applies) and `dir="auto"`, so text in an unknown script
 /// still runs its own way. UI strings around it stay in the page's locale.
-fn content_lang_dir(language: Option<&str>) -> (Option<String>, &'static str) {
-    match language.map(str::trim).filter(|l| !l.is_empty()) {
-        Some(l) => (Some(l.to_owned()), intl::direction(l)),
+fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
+    match lang {
+        Some(l) => {
+            let dir = intl::direction(&l);
+            (Some(l), dir)
+        }
         None => (None, "auto"),
     }
 }
@@ -95,7 +98,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     // A widget never touches the host page's <head> or <html lang>; the
     // article's own elements carry `lang`/`dir` (content_lang_dir).
     let embedded = is_embedded();
-    let (lang, dir) = content_lang_dir(post.language.as_deref());
+    let (lang, dir) = content_lang_dir(post.content_lang());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
     let updated = (post.modified.0 - post.published.0 > 60_000).then_some(post.modified);

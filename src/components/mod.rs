@@ -37,17 +37,15 @@ pub struct Site {
 }
 
 impl Site {
-    /// The same site with another UI locale: the locale chain's second step, for
-    /// an embedded widget whose `locale` attribute differs from the config's
-    /// (`i18n::ui_locale`). Provide the result as the widget's context; pair it
-    /// with `web::intl::direction` for the widget root's `dir`.
-    pub fn with_locale(&self, widget_locale: Option<&str>) -> Site {
-        let tag = crate::i18n::ui_locale(&self.cfg.locale, widget_locale);
+    /// The context for one config: the app's (`config.json`) or a widget's (its
+    /// attributes, whose `locale` is the widget's own), with messages and the
+    /// `Intl` tag for its `locale`.
+    pub fn new(cfg: Config) -> Site {
         Site {
-            cfg: self.cfg.clone(),
-            api: self.api.clone(),
-            msgs: Messages::for_locale(tag),
-            locale: crate::web::intl::canonical_locale(tag),
+            api: Api::new(&cfg),
+            msgs: Messages::for_locale(&cfg.locale),
+            locale: crate::web::intl::canonical_locale(&cfg.locale),
+            cfg,
         }
     }
 }
@@ -59,13 +57,10 @@ pub type SiteCtx = Arc<Site>;
 pub fn use_site() -> SiteCtx {
     use_context::<SiteCtx>().unwrap_or_else(|| {
         // Unreachable in the app; a clear default beats a panic.
-        let cfg = Config::default();
-        Arc::new(Site {
-            api: Api::new(&cfg),
-            msgs: Messages::for_locale("en"),
+        Arc::new(Site::new(Config {
             locale: "en".into(),
-            cfg,
-        })
+            ..Config::default()
+        }))
     })
 }
 

@@ -24,7 +24,7 @@ pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
     let title = post.title.clone();
     let byline = post.byline();
     // The post's own language on its text, when the source gives one.
-    let lang = post.language.clone().filter(|l| !l.trim().is_empty());
+    let lang = post.content_lang();
     view! {
         <article class="ziar-card">
             {image}

@@ -207,17 +207,18 @@ pub fn RecentPosts() -> impl IntoView {
                             // In a widget, titles lead to the article's own page.
                             view! {
                                 <a href=post.url.clone() target=link_target.clone() rel="noopener noreferrer"
-                                    class="ziar-recent-title" part="link" lang=post.language.clone() dir="auto">{post.title.clone()}</a>
+                                    class="ziar-recent-title" part="link" lang=post.content_lang() dir="auto">{post.title.clone()}</a>
                             }.into_any()
                         } else {
+                            let (lang, title) = (post.content_lang(), post.title.clone());
                             view! {
                                 <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title"
-                                    attr:lang=post.language.clone() attr:dir="auto">
-                                    {post.title.clone()}
+                                    attr:lang=lang attr:dir="auto">
+                                    {title}
                                 </A>
                             }.into_any()
                         }}
-                        <p class="ziar-recent-excerpt" part="excerpt" lang=post.language.clone() dir="auto">{excerpt(&post.excerpt, chars)}</p>
+                        <p class="ziar-recent-excerpt" part="excerpt" lang=post.content_lang() dir="auto">{excerpt(&post.excerpt, chars)}</p>
                         <RelTime at=post.published/>
                     </li>
                 </For>

@@ -16,8 +16,7 @@ use super::skeleton::ArticleSkeleton;
 use super::{Clock, Embedded, NewestShown, Site, SiteCtx};
 use crate::embed::{widget_config, Widget, WidgetConfig};
 use crate::error::AppError;
-use crate::i18n::Messages;
-use crate::web::{api, intl};
+use crate::web::intl;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
@@ -77,16 +76,9 @@ pub fn mount(widget: Widget, container: web_sys::HtmlElement, attrs: Vec<(String
             let (clock, newest) = shared_clock();
             match widget_config(widget, &attrs) {
                 Ok(w) => {
-                    let msgs = Messages::for_locale(&w.cfg.locale);
-                    let locale = intl::canonical_locale(&w.cfg.locale);
                     // The widget's own text direction (an `ar` widget on a `ro` page).
                     let _ = root.set_attribute("dir", intl::direction(&w.cfg.locale));
-                    let site: SiteCtx = Arc::new(Site {
-                        api: api::Api::new(&w.cfg),
-                        msgs,
-                        locale,
-                        cfg: w.cfg.clone(),
-                    });
+                    let site: SiteCtx = Arc::new(Site::new(w.cfg.clone()));
                     provide_context(site);
                     provide_context(clock);
                     provide_context(newest);
