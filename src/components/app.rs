@@ -117,11 +117,10 @@ fn Shell(site: SiteCtx) -> impl IntoView {
 fn jump_to(ev: web_sys::MouseEvent, id: &str) {
     ev.prevent_default();
     if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            if !el.has_attribute("tabindex") {
-                let _ = el.set_attribute("tabindex", "-1");
-            }
-            let _ = el.focus();
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = web::focus(el) {
             el.scroll_into_view();
         }
     }

@@ -119,9 +119,7 @@ fn card_links() -> Option<web_sys::NodeList> {
 fn focus_card(index: u32) {
     request_animation_frame(move || {
         if let Some(el) = card_links().and_then(|l| l.item(index)) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+            crate::web::focus(el);
         }
     });
 }

@@ -142,9 +142,7 @@ pub fn RecentPosts() -> impl IntoView {
                     .get_untracked()
                     .and_then(|ol| ol.query_selector(&sel).ok().flatten());
                 if let Some(el) = found {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
+                    crate::web::focus(el);
                 }
             });
         }

@@ -10,6 +10,14 @@ pub mod share;
 pub mod theme;
 pub mod timer;
 
+/// Focuses `el` when it is an HTML element (a link, a landmark with
+/// `tabindex`); returns it for callers that also scroll.
+pub fn focus(el: impl wasm_bindgen::JsCast) -> Option<web_sys::HtmlElement> {
+    let el = el.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let _ = el.focus();
+    Some(el)
+}
+
 /// The document's base URL, which Trunk's `public_url` sets via `<base href>`.
 pub fn base_uri() -> String {
     web_sys::window()
@@ -26,11 +34,15 @@ pub fn absolute_url(url: &str) -> String {
 }
 
 /// The path part of the base URL without its trailing slash (`""` at the root),
-/// for the router's `base` so the app works under any subpath.
+/// for the router's `base` so the app works under any subpath. The `<base href>`
+/// is fixed at build time, so it is read once, not for every link rendered.
 pub fn router_base() -> String {
-    web_sys::Url::new(&base_uri())
-        .map(|u| crate::paths::router_base(&u.pathname()))
-        .unwrap_or_default()
+    thread_local! {
+        static BASE: String = web_sys::Url::new(&base_uri())
+            .map(|u| crate::paths::router_base(&u.pathname()))
+            .unwrap_or_default();
+    }
+    BASE.with(Clone::clone)
 }
 
 /// An app route (`"/articol/x"`) as a link under the public URL (`"/news/articol/x"`);
