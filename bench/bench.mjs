@@ -84,13 +84,19 @@ const OBSERVE = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') window.__m.fcp = e.startTime; })).observe({ type: 'paint', buffered: true });
 };
 
-async function coldLoad(url) {
+/** A fresh page with no cache, 4× CPU throttle and the metric observers. */
+async function throttledPage() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(OBSERVE);
+  return { context, page };
+}
+
+async function coldLoad(url) {
+  const { context, page } = await throttledPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__m.visible !== null || document.querySelector('.ziar-body p'), null, { timeout: 30000 });
   await page.waitForTimeout(1500); // let LCP, CLS and long tasks settle
@@ -123,12 +129,7 @@ note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
 // ---- the widget on a host page ----------------------------------------------
 // dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
 async function widgetLoad(url, fetched) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(OBSERVE);
+  const { context, page } = await throttledPage();
   if (fetched) {
     page.on('requestfinished', (r) => {
       const p = new URL(r.url()).pathname;
