@@ -4,16 +4,17 @@ use super::article::ArticlePage;
 use super::category::CategoryPage;
 use super::error_view::ErrorView;
 use super::home::HomePage;
+use super::link::AppLink;
 use super::not_found::NotFound;
 use super::recent_posts::RecentPosts;
+use super::router::{use_page_kind, Router};
 use super::{Site, SiteCtx};
 use crate::error::AppError;
 use crate::i18n::Messages;
+use crate::paths::PageKind;
 use crate::web::{self, api, intl};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 use std::sync::Arc;
 
 /// Root component: nothing renders until the config is read, and a bad config is
@@ -84,10 +85,10 @@ fn Shell(site: SiteCtx) -> impl IntoView {
             <a class="ziar-skip" href="#main" on:click=|ev| jump_to(ev, "main")>{m.t("skip_to_content")}</a>
             <header class="ziar-header">
                 <div class="ziar-header-inner">
-                    <A href=web::app_href("/") attr:class="ziar-brand">{logo}<span>{site_name}</span></A>
+                    <AppLink href=web::app_href("/") attr:class="ziar-brand">{logo}<span>{site_name}</span></AppLink>
                     <nav class="ziar-nav" aria-label=m.t("nav_label")>
                         <ul>
-                            <li><A href=web::app_href("/") exact=true>{home_label}</A></li>
+                            <li><AppLink href=web::app_href("/") exact=true>{home_label}</AppLink></li>
                             <li><a href="#ziar-recent" on:click=|ev| jump_to(ev, "ziar-recent")>{m.t("recent_posts")}</a></li>
                         </ul>
                     </nav>
@@ -95,11 +96,7 @@ fn Shell(site: SiteCtx) -> impl IntoView {
             </header>
             <div class="ziar-layout">
                 <main id="main" class="ziar-main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/articol/:slug") view=ArticlePage/>
-                        <Route path=path!("/categorie/:slug") view=CategoryPage/>
-                    </Routes>
+                    <Pages/>
                 </main>
                 <RecentPosts/>
             </div>
@@ -107,6 +104,19 @@ fn Shell(site: SiteCtx) -> impl IntoView {
                 <p>{site.cfg.site_name.clone()} " · " {m.t("powered_by")}</p>
             </footer>
         </Router>
+    }
+}
+
+/// The page for the location; remounted only when the kind of page changes
+/// (one article to another keeps the article page, which refetches).
+#[component]
+fn Pages() -> impl IntoView {
+    let kind = use_page_kind();
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage/> }.into_any(),
+        PageKind::Article => view! { <ArticlePage/> }.into_any(),
+        PageKind::Category => view! { <CategoryPage/> }.into_any(),
+        PageKind::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -3,28 +3,29 @@
 
 use super::app::error_fallback;
 use super::html_body::HtmlBody;
+use super::link::AppLink;
 use super::not_found::NotFound;
 use super::rel_time::RelTime;
+use super::router::use_slug;
 use super::skeleton::ArticleSkeleton;
 use super::{is_embedded, use_site};
 use crate::model::Post;
+use crate::paths::PageKind;
 use crate::sanitize::Policy;
 use crate::text::{excerpt, html_to_text, reading_minutes};
 use crate::web::intl;
 use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// Loads one post by the `:slug` route parameter.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let site = use_site();
-    let params = use_params_map();
+    let slug = use_slug(PageKind::Article);
     let api = site.api.clone();
     let post = LocalResource::new(move || {
-        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let slug = slug.get();
         let api = api.clone();
         async move { api.by_slug(&slug).await }
     });
@@ -122,7 +123,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                     if embedded {
                         view! { <p class="ziar-label">{c.name}</p> }.into_any()
                     } else {
-                        view! { <p class="ziar-label"><A href=href>{c.name}</A></p> }.into_any()
+                        view! { <p class="ziar-label"><AppLink href=href>{c.name}</AppLink></p> }.into_any()
                     }
                 })}
                 <h1 class="ziar-headline" part="headline" lang=lang.clone() dir=dir>{post.title.clone()}</h1>

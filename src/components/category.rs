@@ -4,21 +4,22 @@ use super::app::error_fallback;
 use super::home::ABOVE_FOLD;
 use super::not_found::NotFound;
 use super::post_card::PostCard;
+use super::router::use_slug;
 use super::skeleton::{CardsSkeleton, TitleSkeleton};
 use super::use_site;
+use crate::paths::PageKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 /// Lists the posts of the `:slug` category.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let site = use_site();
-    let params = use_params_map();
+    let slug = use_slug(PageKind::Category);
     let api = site.api.clone();
     let size = site.cfg.page_size;
     let data = LocalResource::new(move || {
-        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let slug = slug.get();
         let api = api.clone();
         async move { api.category(&slug, size).await }
     });

@@ -1,9 +1,9 @@
 //! The friendly not-found page.
 
+use super::link::AppLink;
 use super::use_site;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 /// Shown for unknown routes and for slugs the API doesn't know.
 #[component]
@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="ziar-notfound">
             <h1>{m.t("not_found_title")}</h1>
             <p>{m.t("not_found_body")}</p>
-            <p><A href=crate::web::app_href("/")>{m.t("back_home")}</A></p>
+            <p><AppLink href=crate::web::app_href("/")>{m.t("back_home")}</AppLink></p>
         </section>
     }
 }

@@ -1,11 +1,11 @@
 //! One post in a list: image, category, title link, excerpt, time.
 
+use super::link::AppLink;
 use super::rel_time::RelTime;
 use super::use_site;
 use crate::model::Post;
 use crate::text::excerpt;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A list entry on the home and category pages. `eager` for the first cards,
 /// whose images are above the fold; the rest load lazily.
@@ -30,7 +30,7 @@ pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
             {image}
             <div class="ziar-card-body">
                 {category.map(|c| view! { <p class="ziar-label">{c.name}</p> })}
-                <h2 class="ziar-card-title" lang=lang.clone() dir="auto"><A href=href>{title}</A></h2>
+                <h2 class="ziar-card-title" lang=lang.clone() dir="auto"><AppLink href=href>{title}</AppLink></h2>
                 <p class="ziar-card-excerpt" lang=lang dir="auto">{summary}</p>
                 <p class="ziar-meta">{byline} " · " <RelTime at=post.published/></p>
             </div>

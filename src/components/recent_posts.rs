@@ -2,6 +2,7 @@
 //! relative times, and new posts announced behind an "N articole noi" pill.
 
 use super::error_view::ErrorView;
+use super::link::AppLink;
 use super::rel_time::RelTime;
 use super::{is_embedded, use_site};
 use crate::error::AppError;
@@ -12,7 +13,6 @@ use crate::web::intl;
 use crate::web::poller::{PollEvent, Poller};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_event_listener::use_event_listener;
 use leptos_use_window::use_window;
@@ -210,10 +210,10 @@ pub fn RecentPosts() -> impl IntoView {
                         } else {
                             let (lang, title) = (post.content_lang(), post.title.clone());
                             view! {
-                                <A href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title"
+                                <AppLink href=crate::web::app_href(&format!("/articol/{}", post.route_key())) attr:class="ziar-recent-title"
                                     attr:lang=lang attr:dir="auto">
                                     {title}
-                                </A>
+                                </AppLink>
                             }.into_any()
                         }}
                         <p class="ziar-recent-excerpt" part="excerpt" lang=post.content_lang() dir="auto">{excerpt(&post.excerpt, chars)}</p>
