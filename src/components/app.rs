@@ -14,14 +14,12 @@ use crate::i18n::Messages;
 use crate::paths::PageKind;
 use crate::web::{self, api, intl};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use std::sync::Arc;
 
 /// Root component: nothing renders until the config is read, and a bad config is
 /// shown on the page (in the browser's language) rather than leaving it blank.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let config = LocalResource::new(api::load_config);
     view! {
         <Suspense fallback=|| view! { <p class="ziar-loading" role="status">"…"</p> }>
@@ -34,9 +32,8 @@ pub fn App() -> impl IntoView {
                     Err(e) => {
                         let msgs = Messages::for_locale(&browser_language());
                         let lang = msgs.locale().to_owned();
-                        let dir = intl::direction(&lang);
+                        web::head::set_document_lang(&lang, intl::direction(&lang));
                         view! {
-                            <Html attr:lang=lang attr:dir=dir/>
                             <main id="main" class="ziar-main">
                                 <ErrorView error=e msgs heading=1/>
                             </main>
@@ -69,8 +66,8 @@ fn Shell(site: SiteCtx) -> impl IntoView {
     // another language carries its own `lang` on its elements.
     let lang = site.msgs.locale().to_owned();
     let dir = intl::direction(&site.locale);
+    web::head::set_document_lang(&lang, dir);
     let site_name = site.cfg.site_name.clone();
-    let title_suffix = site_name.clone();
     let home_label = m.t("home");
     // The logo is decorative next to the site name, which is the link's text.
     let logo = site
@@ -79,8 +76,6 @@ fn Shell(site: SiteCtx) -> impl IntoView {
         .clone()
         .map(|src| view! { <img class="ziar-logo" src=web::absolute_url(src.trim()) alt="" height="40"/> });
     view! {
-        <Html attr:lang=lang attr:dir=dir/>
-        <Title formatter=move |t: String| if t.is_empty() { title_suffix.clone() } else { format!("{t} – {title_suffix}") }/>
         <Router base=web::router_base()>
             <a class="ziar-skip" href="#main" on:click=|ev| jump_to(ev, "main")>{m.t("skip_to_content")}</a>
             <header class="ziar-header">

@@ -16,7 +16,6 @@ use crate::text::{excerpt, html_to_text, reading_minutes};
 use crate::web::intl;
 use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 
 /// Loads one post by the `:slug` route parameter.
 #[component]
@@ -58,9 +57,9 @@ fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
     }
 }
 
-/// Head tags for one article: title, description, canonical, Open Graph and Twitter.
-#[component]
-fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
+/// Head tags for one article: title, description, canonical, Open Graph and
+/// Twitter; removed when the article shown changes.
+fn set_article_head(post: &Post, site_name: &str) {
     let description = excerpt(&post.excerpt, 160);
     let image = post.image.as_ref().map(|i| (i.url.clone(), i.alt.clone()));
     let card = if image.is_some() {
@@ -68,27 +67,31 @@ fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
     } else {
         "summary"
     };
-    let published = post.published.to_rfc3339();
-    let modified = post.modified.to_rfc3339();
-    view! {
-        <Title text=post.title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:site_name" content=site_name/>
-        <Meta property="og:title" content=post.title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
-        <Meta property="article:published_time" content=published/>
-        <Meta property="article:modified_time" content=modified/>
-        <Meta name="twitter:card" content=card/>
-        <Meta name="twitter:title" content=post.title.clone()/>
-        <Meta name="twitter:description" content=description/>
-        {post.url.clone().map(|u| view! { <Link rel="canonical" href=u.clone()/> <Meta property="og:url" content=u/> })}
-        {image.map(|(url, alt)| view! {
-            <Meta property="og:image" content=url.clone()/>
-            <Meta name="twitter:image" content=url/>
-            <Meta name="twitter:image:alt" content=alt/>
-        })}
+    crate::web::head::set_title(site_name, &post.title);
+    let name = |n: &'static str, v: String| ("meta", [("name", n.into()), ("content", v)]);
+    let property = |p: &'static str, v: String| ("meta", [("property", p.into()), ("content", v)]);
+    let mut tags = vec![
+        name("description", description.clone()),
+        property("og:type", "article".into()),
+        property("og:site_name", site_name.to_owned()),
+        property("og:title", post.title.clone()),
+        property("og:description", description.clone()),
+        property("article:published_time", post.published.to_rfc3339()),
+        property("article:modified_time", post.modified.to_rfc3339()),
+        name("twitter:card", card.into()),
+        name("twitter:title", post.title.clone()),
+        name("twitter:description", description),
+    ];
+    if let Some(u) = post.url.clone() {
+        tags.push(("link", [("rel", "canonical".into()), ("href", u.clone())]));
+        tags.push(property("og:url", u));
     }
+    if let Some((url, alt)) = image {
+        tags.push(property("og:image", url.clone()));
+        tags.push(name("twitter:image", url));
+        tags.push(name("twitter:image:alt", alt));
+    }
+    crate::web::head::add_tags(tags);
 }
 
 /// Renders a loaded post.
@@ -99,6 +102,9 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     // A widget never touches the host page's <head> or <html lang>; the
     // article's own elements carry `lang`/`dir` (content_lang_dir).
     let embedded = is_embedded();
+    if !embedded {
+        set_article_head(&post, &site.cfg.site_name);
+    }
     let (lang, dir) = content_lang_dir(post.content_lang());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
@@ -115,7 +121,6 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     });
     let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {
-        {(!embedded).then(|| view! { <ArticleHead post=post.clone() site_name=site.cfg.site_name.clone()/> })}
         <article class="ziar-article" part="article">
             <header>
                 {category.map(|c| {

@@ -9,7 +9,6 @@ use super::skeleton::{CardsSkeleton, TitleSkeleton};
 use super::use_site;
 use crate::paths::PageKind;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Lists the posts of the `:slug` category.
 #[component]
@@ -18,6 +17,7 @@ pub fn CategoryPage() -> impl IntoView {
     let slug = use_slug(PageKind::Category);
     let api = site.api.clone();
     let size = site.cfg.page_size;
+    let site_name = site.cfg.site_name.clone();
     let data = LocalResource::new(move || {
         let slug = slug.get();
         let api = api.clone();
@@ -27,13 +27,15 @@ pub fn CategoryPage() -> impl IntoView {
     view! {
         <Transition fallback=move || view! { <TitleSkeleton/> <CardsSkeleton n=size.min(6)/> }>
             <ErrorBoundary fallback=error_fallback(retry, true)>
-                {move || Suspend::new(async move {
+                {move || {
+                    let site_name = site_name.clone();
+                    Suspend::new(async move {
                     data.await.map(|found| match found {
                         Some((term, posts)) => {
                             let above_fold: Vec<String> =
                                 posts.iter().take(ABOVE_FOLD).map(|p| p.id.clone()).collect();
+                            crate::web::head::set_title(&site_name, &term.name);
                             view! {
-                            <Title text=term.name.clone()/>
                             <h1 class="ziar-page-title">{term.name.clone()}</h1>
                             <div class="ziar-cards">
                                 <For each=move || posts.clone() key=|p| p.id.clone() let(post)>
@@ -44,7 +46,8 @@ pub fn CategoryPage() -> impl IntoView {
                         }
                         None => view! { <NotFound/> }.into_any(),
                     })
-                })}
+                })
+                }}
             </ErrorBoundary>
         </Transition>
     }

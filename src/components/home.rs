@@ -9,7 +9,6 @@ use crate::error::AppError;
 use crate::model::Post;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 
 /// Cards whose images load eagerly: those visible without scrolling.
 pub const ABOVE_FOLD: usize = 2;
@@ -68,8 +67,8 @@ pub fn HomePage() -> impl IntoView {
         let load_more = load_more.clone();
         Callback::new(move |_| load_more(()))
     };
+    crate::web::head::set_title(&site.cfg.site_name, "");
     view! {
-        <Title text=""/>
         <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
         <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
             <ErrorBoundary fallback=error_fallback(retry, false)>

@@ -3,14 +3,14 @@
 use super::link::AppLink;
 use super::use_site;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for unknown routes and for slugs the API doesn't know.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let m = use_site().msgs.clone();
+    let site = use_site();
+    let m = site.msgs.clone();
+    crate::web::head::set_title(&site.cfg.site_name, &m.t("not_found_title"));
     view! {
-        <Title text=m.t("not_found_title")/>
         <section class="ziar-notfound">
             <h1>{m.t("not_found_title")}</h1>
             <p>{m.t("not_found_body")}</p>

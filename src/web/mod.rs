@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod fetch;
+pub mod head;
 pub mod history;
 pub mod intl;
 pub mod panic_banner;

@@ -61,7 +61,18 @@ test('one article to another keeps the page and shows the new article', async ()
   await links.nth(1).click();
   await page.waitForFunction((t) => document.querySelector('h1.ziar-headline')?.textContent.trim() === t, b);
   assert.equal(await page.locator('h1').count(), 1);
-  assert.equal(await page.title(), `${b} – ${await page.locator('.ziar-brand span').textContent()}`);
+  const site = await page.locator('.ziar-brand span').textContent();
+  assert.equal(await page.title(), `${b} – ${site}`);
+  // The head carries the article shown, once: the previous article's tags are gone.
+  const og = page.locator('head meta[property="og:title"]');
+  assert.equal(await og.count(), 1);
+  assert.equal(await og.getAttribute('content'), b);
+  assert.equal(await page.locator('head link[rel="canonical"]').count(), 1);
+  // Leaving the article for the home page removes its tags and resets the title.
+  await page.locator('.ziar-brand').click();
+  await page.locator('.ziar-card').first().waitFor();
+  assert.equal(await page.title(), site);
+  assert.equal(await page.locator('head meta[property^="og:"], head meta[name^="twitter:"], head link[rel="canonical"]').count(), 0);
 });
 
 test('modified clicks, other buttons and links out of the app are left to the browser', async () => {
