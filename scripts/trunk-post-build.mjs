@@ -24,8 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Matches an inline (src-less) script element. */
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-/** Trunk's wasm loader: an inline module script. */
-const INLINE_MODULE = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/gi;
+/** Trunk's wasm loader: an inline module script (attribute quotes optional: the release build is minified). */
+const INLINE_MODULE = /<script type=(?:"module"|module)(?: nonce=(?:"[^"]*"|[^\s>]*))?>([\s\S]*?)<\/script>/gi;
 /** `trunk serve` adds its live-reload script (never in `trunk build`); it is left alone. */
 const isDevReload = (body) => body.includes('__TRUNK_ADDRESS__');
 
@@ -42,7 +42,7 @@ export function externalizeLoader(html, publicUrl) {
   const code = `${body.trim()}\n`;
   const name = `ziar-loader-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   // Keep SRI consistent with the rest of the page: on when Trunk put it on the other assets.
-  const sri = /\bintegrity="sha384-/.test(html)
+  const sri = /\bintegrity="?sha384-/.test(html)
     ? ` integrity="sha384-${crypto.createHash('sha384').update(code).digest('base64')}"`
     : '';
   const tag = `<script type="module" src="${publicUrl}${name}"${sri}></script>`;
