@@ -2,7 +2,7 @@
 # The embed build: custom elements <ziar-recent-posts>, <ziar-share>, <ziar-article>
 # and the iframe page, into <dist>/embed/ (first argument, default dist). Run after `trunk build` (which replaces dist/).
 #
-#   cargo (release, wasm32, bin ziar-embed) → wasm-bindgen --target web → wasm-opt -Os
+#   cargo (release, wasm32, bin ziar-embed, feature embed) → wasm-bindgen --target web → wasm-opt -Os
 #   → content-hashed glue/wasm/css + the stable entry ziar-embed.js (hashes filled in)
 #   + demo.html and the iframe mode files, copied as they are.
 set -euo pipefail
@@ -12,7 +12,7 @@ work=target/embed
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
 
-cargo build --release --target wasm32-unknown-unknown --bin ziar-embed
+cargo build --release --target wasm32-unknown-unknown --bin ziar-embed --features embed
 wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name ziar_embed \
   target/wasm32-unknown-unknown/release/ziar-embed.wasm
 wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -9,10 +9,12 @@ use super::skeleton::ArticleSkeleton;
 use super::{is_embedded, use_site};
 use crate::model::Post;
 use crate::sanitize::Policy;
+#[cfg_attr(feature = "embed", allow(unused_imports))]
 use crate::text::{excerpt, html_to_text, reading_minutes};
 use crate::web::intl;
 use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
+#[cfg_attr(feature = "embed", allow(unused_imports))]
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -57,7 +59,16 @@ fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
     }
 }
 
+/// The widget build never shows head tags (a widget never touches the host's
+/// `<head>`), so there this is empty and leptos_meta stays out of the wasm.
+#[cfg(feature = "embed")]
+#[component]
+fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
+    let _ = (post, site_name);
+}
+
 /// Head tags for one article: title, description, canonical, Open Graph and Twitter.
+#[cfg(not(feature = "embed"))]
 #[component]
 fn ArticleHead(post: Post, site_name: String) -> impl IntoView {
     let description = excerpt(&post.excerpt, 160);
