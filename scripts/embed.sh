@@ -3,7 +3,8 @@
 # and the iframe page, into <dist>/embed/ (first argument, default dist). Run after `trunk build` (which replaces dist/).
 #
 #   cargo (release, wasm32, bin ziar-embed, feature embed) → wasm-bindgen --target web → wasm-opt -Os
-#   → glue and entry minified (esbuild) → content-hashed glue/wasm/css + the stable entry ziar-embed.js (hashes filled in)
+#   → glue, entry and stylesheet minified (esbuild)
+#   → content-hashed glue/wasm/css + the stable entry ziar-embed.js (hashes filled in)
 #   + demo.html and the iframe mode files, copied as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,9 @@ wasm="ziar-embed-$(hash "$work/ziar_embed_bg.opt.wasm")_bg.wasm"
 cp "$work/ziar_embed_bg.opt.wasm" "$out/$wasm"
 core="ziar-embed-core-$(hash "$work/ziar_embed.min.js").js"
 cp "$work/ziar_embed.min.js" "$out/$core"
-css="ziar-embed-$(hash embed/ziar-embed.css).css"
-cp embed/ziar-embed.css "$out/$css"
+esbuild --minify --log-level=warning --outfile="$work/ziar-embed.css" embed/ziar-embed.css
+css="ziar-embed-$(hash "$work/ziar-embed.css").css"
+cp "$work/ziar-embed.css" "$out/$css"
 sed -e "s/__ZIAR_CORE__/$core/" -e "s/__ZIAR_WASM__/$wasm/" -e "s/__ZIAR_CSS__/$css/" \
   embed/ziar-embed.js > "$work/ziar-embed.js"
 if grep -q '__ZIAR_' "$work/ziar-embed.js"; then echo "embed.sh: a placeholder was left in ziar-embed.js" >&2; exit 1; fi
