@@ -204,7 +204,7 @@ test('nginx sends the strict CSP, immutable hashed files and no-cache pages', as
     assert.ok(!/unsafe-inline/.test(policy));
     assert.equal(index.headers.get('cache-control'), 'no-cache');
     const html = await index.text();
-    const wasm = html.match(/href="([^"]+_bg\.wasm)"/)[1];
+    const wasm = html.match(/href="?([^"\s>]+_bg\.wasm)"?/)[1];
     assert.ok(wasm.startsWith(base), `${wasm} is under ${base}`);
     const asset = await fetch(`${site}${wasm}`);
     assert.equal(asset.status, 200);
