@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Ziar needs, idempotently and at pinned versions. Nothing is
 # downloaded except from the package registries (crates, npm, Debian).
-#   scripts/tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt)
+#   scripts/tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt), esbuild
 #   scripts/tools.sh test    the above plus Chromium, chromedriver, nginx and playwright-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+# Minifies the wasm-bindgen glue (the Trunk post-build hook, scripts/embed.sh).
+ESBUILD_VERSION=0.25.12
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 export PATH="$PWD/.tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -29,10 +31,12 @@ build_tools() {
     # Not --locked: its own lockfile pins crates that no longer build on this toolchain.
     cargo install wasm-bindgen-cli --version "$WB_VERSION"
   fi
-  if ! has_version wasm-opt "version $BINARYEN_VERSION"; then
-    say "installing binaryen@$BINARYEN_VERSION (wasm-opt) into .tools/"
+  if ! has_version wasm-opt "version $BINARYEN_VERSION" || ! has_version esbuild "^$ESBUILD_VERSION$"; then
+    say "installing binaryen@$BINARYEN_VERSION (wasm-opt) and esbuild@$ESBUILD_VERSION into .tools/"
     mkdir -p .tools
-    npm install --prefix .tools --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
+    # Both in one command: an npm install --no-save of one would drop the other.
+    npm install --prefix .tools --no-audit --no-fund --no-save \
+      "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
   fi
 }
 

@@ -14,9 +14,12 @@
 //    so its assets load from any depth.
 // 4. _headers (Netlify and Cloudflare Pages): the CSP for the shipped config.json
 //    and the cache policy (immutable for hashed files, no-cache for the rest).
+// 5. Release builds (TRUNK_PROFILE=release): the wasm-bindgen glue is minified with
+//    the pinned esbuild (Trunk's own minifier gives up on it), its SRI hash updated.
 //
 // Run by Trunk with TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL set. The pure parts
 // are exported for the e2e tests.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +27,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Matches an inline (src-less) script element. */
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-/** Trunk's wasm loader: an inline module script. */
-const INLINE_MODULE = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/gi;
+/** Trunk's wasm loader: an inline module script (attribute quotes optional: the release build is minified). */
+const INLINE_MODULE = /<script type=(?:"module"|module)(?: nonce=(?:"[^"]*"|[^\s>]*))?>([\s\S]*?)<\/script>/gi;
 /** `trunk serve` adds its live-reload script (never in `trunk build`); it is left alone. */
 const isDevReload = (body) => body.includes('__TRUNK_ADDRESS__');
 
@@ -42,11 +45,48 @@ export function externalizeLoader(html, publicUrl) {
   const code = `${body.trim()}\n`;
   const name = `ziar-loader-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   // Keep SRI consistent with the rest of the page: on when Trunk put it on the other assets.
-  const sri = /\bintegrity="sha384-/.test(html)
+  const sri = /\bintegrity="?sha384-/.test(html)
     ? ` integrity="sha384-${crypto.createHash('sha384').update(code).digest('base64')}"`
     : '';
   const tag = `<script type="module" src="${publicUrl}${name}"${sri}></script>`;
   return { html: html.replace(whole, tag), name, code };
+}
+
+/** The project's pinned esbuild (scripts/tools.sh), else one on PATH. */
+function esbuildBin() {
+  const local = path.join(path.dirname(fileURLToPath(import.meta.url)), '../.tools/node_modules/.bin/esbuild');
+  return fs.existsSync(local) ? local : 'esbuild';
+}
+
+/** `code` minified as an ES module (esbuild keeps export and property names). */
+export function minifyJs(code) {
+  try {
+    return execFileSync(esbuildBin(), ['--minify', '--format=esm', '--log-level=warning'], {
+      input: code,
+      maxBuffer: 64 << 20,
+    });
+  } catch (e) {
+    throw new Error(`esbuild could not minify the glue (run scripts/tools.sh build): ${e.message}`);
+  }
+}
+
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * Release builds: minifies Trunk's wasm-bindgen glue (`ziar-<hash>.js`) in place and
+ * updates its `integrity` in the page. The name keeps Trunk's hash: the minified
+ * text is a function of the original (esbuild is pinned), so caching stays correct.
+ * Returns the new HTML.
+ */
+export function minifyGlue(dir, html) {
+  for (const f of fs.readdirSync(dir).filter((n) => /^ziar-[0-9a-f]{16}\.js$/.test(n))) {
+    const file = path.join(dir, f);
+    const before = fs.readFileSync(file);
+    const after = minifyJs(before);
+    fs.writeFileSync(file, after);
+    html = html.split(sri(before)).join(sri(after));
+  }
+  return html;
 }
 
 /** What a strict CSP would refuse in a built page; an empty list is good. */
@@ -124,7 +164,9 @@ function main() {
   if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: this script runs as a Trunk post_build hook');
   const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
   const indexPath = path.join(dir, 'index.html');
-  const { html, name, code } = externalizeLoader(fs.readFileSync(indexPath, 'utf8'), publicUrl);
+  let page = fs.readFileSync(indexPath, 'utf8');
+  if (process.env.TRUNK_PROFILE === 'release') page = minifyGlue(dir, page);
+  const { html, name, code } = externalizeLoader(page, publicUrl);
   const problems = cspProblems(html);
   if (problems.length) throw new Error(`index.html would break the strict CSP: ${problems.join('; ')}`);
   fs.writeFileSync(path.join(dir, name), code);

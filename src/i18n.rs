@@ -6,7 +6,7 @@
 //!
 //! Adding a locale is adding one file: `build.rs` bundles every `locales/*.json`.
 
-use std::collections::HashMap;
+use serde_json::{Map, Value};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -56,7 +56,17 @@ pub fn direction(tag: &str) -> &'static str {
 #[derive(Debug, Clone)]
 pub struct Messages {
     locale: String,
-    chain: Vec<HashMap<String, String>>,
+    chain: Vec<Map<String, Value>>,
+}
+
+/// One locale file's strings; `None` unless it is an object of strings only.
+/// Parsed as a `Value` (the parser the adapters use anyway) rather than into a
+/// `HashMap<String, String>`, which would compile a second JSON deserializer.
+fn table(src: &str) -> Option<Map<String, Value>> {
+    match serde_json::from_str(src).ok()? {
+        Value::Object(m) if m.values().all(Value::is_string) => Some(m),
+        _ => None,
+    }
 }
 
 impl Messages {
@@ -68,7 +78,7 @@ impl Messages {
         let mut resolved = None;
         for want in [tag.as_str(), lang.as_str(), "en"] {
             if let Some((name, src)) = BUNDLED.iter().find(|(n, _)| *n == want) {
-                if let Ok(map) = serde_json::from_str::<HashMap<String, String>>(src) {
+                if let Some(map) = table(src) {
                     resolved.get_or_insert(*name);
                     chain.push(map);
                 }
@@ -87,16 +97,12 @@ impl Messages {
 
     /// A string by key; the key itself when no file has it, so gaps are visible.
     pub fn t(&self, key: &str) -> String {
-        self.chain
-            .iter()
-            .find_map(|m| m.get(key))
-            .cloned()
-            .unwrap_or_else(|| key.to_owned())
+        self.get(key).unwrap_or_else(|| key.to_owned())
     }
 
     /// A string by key, `None` when no file in the chain has it.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.chain.iter().find_map(|m| m.get(key)).cloned()
+        self.chain.iter().find_map(|m| m.get(key)?.as_str()).map(str::to_owned)
     }
 
     /// A plural-sensitive string: `key.<category>` where the category comes from
@@ -125,6 +131,7 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn romanian_with_fallback_chain() {
@@ -231,6 +238,14 @@ mod tests {
                 assert!(m.contains_key(&format!("{k}.other")), "{name} lacks {k}.other");
             }
         }
+    }
+
+    #[test]
+    fn a_locale_file_with_a_non_string_value_is_skipped() {
+        assert!(table(r#"{"retry": "Retry"}"#).is_some());
+        assert!(table(r#"{"retry": 1}"#).is_none());
+        assert!(table(r#"["retry"]"#).is_none());
+        assert!(table("{").is_none());
     }
 
     #[test]

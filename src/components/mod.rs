@@ -88,6 +88,11 @@ pub struct NewestShown(pub RwSignal<Option<Instant>>);
 pub struct Embedded;
 
 /// Whether the current component is inside an embedded widget.
+///
+/// In the widget build (`--features embed`, scripts/embed.sh) every component
+/// renders inside a widget, so this is the constant `true`: the compiler then
+/// drops the app-only branches (in-app `<AppLink>`s, `<head>` tags, the
+/// router's context) from the widget's wasm.
 pub fn is_embedded() -> bool {
-    use_context::<Embedded>().is_some()
+    cfg!(feature = "embed") || use_context::<Embedded>().is_some()
 }

@@ -201,8 +201,9 @@ pub fn RecentPosts() -> impl IntoView {
                     let(post)
                 >
                     <li class="ziar-recent-item" data-post-id=post.id.clone() part="item">
-                        {if embedded {
+                        {if embedded || cfg!(feature = "embed") {
                             // In a widget, titles lead to the article's own page.
+                            // (The widget build knows it at compile time and drops the router link.)
                             view! {
                                 <a href=post.url.clone() target=link_target.clone() rel="noopener noreferrer"
                                     class="ziar-recent-title" part="link" lang=post.content_lang() dir="auto">{post.title.clone()}</a>
