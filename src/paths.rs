@@ -19,9 +19,35 @@ pub fn app_href(router_base: &str, route: &str) -> String {
     format!("{}{route}", router_base.trim_end_matches('/'))
 }
 
+/// The route prefix of an article page (`/articol/:slug` in the app's router).
+pub const ARTICLE_PREFIX: &str = "/articol/";
+
+/// The still-encoded slug when `pathname` (the page's `location.pathname`) is an
+/// article page under `router_base`; `None` for any other page. The app uses it
+/// to start the article's request before the router is built; the router's own
+/// match stays the authority (a slug it decodes differently is simply refetched).
+pub fn article_slug<'a>(router_base: &str, pathname: &'a str) -> Option<&'a str> {
+    let route = pathname.strip_prefix(router_base.trim_end_matches('/'))?;
+    let slug = route.strip_prefix(ARTICLE_PREFIX)?;
+    let slug = slug.strip_suffix('/').unwrap_or(slug);
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_slugs() {
+        assert_eq!(article_slug("", "/articol/un-titlu"), Some("un-titlu"));
+        assert_eq!(article_slug("", "/articol/un-titlu/"), Some("un-titlu"));
+        assert_eq!(article_slug("/news", "/news/articol/x"), Some("x"));
+        assert_eq!(article_slug("/news", "/articol/x"), None);
+        assert_eq!(article_slug("", "/articol/"), None);
+        assert_eq!(article_slug("", "/articol/a/b"), None);
+        assert_eq!(article_slug("", "/"), None);
+        assert_eq!(article_slug("", "/categorie/sport"), None);
+    }
 
     #[test]
     fn at_the_root() {

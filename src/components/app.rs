@@ -12,7 +12,7 @@ use crate::i18n::Messages;
 use crate::web::{self, api, intl};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{FlatRoutes, Route, Router, A};
 use leptos_router::path;
 use std::sync::Arc;
 
@@ -25,9 +25,17 @@ pub fn App() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="ziar-loading" role="status">"…"</p> }>
             {move || Suspend::new(async move {
-                match config.await {
+                let config = config.await;
+                web::mark("config");
+                match config {
                     Ok(cfg) => {
                         let site: SiteCtx = Arc::new(Site::new(cfg));
+                        // An article page: its request goes out now, before the
+                        // shell is built, rather than after it.
+                        if let Some(slug) = current_article_slug() {
+                            web::prefetch::start(site.api.clone(), slug);
+                            web::prefetch::yield_now().await;
+                        }
                         view! { <Shell site/> }.into_any()
                     }
                     Err(e) => {
@@ -48,6 +56,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The slug when the page was opened on an article (see `paths::article_slug`).
+fn current_article_slug() -> Option<String> {
+    let path = web_sys::window()?.location().pathname().ok()?;
+    crate::paths::article_slug(&web::router_base(), &path).map(str::to_owned)
+}
+
 fn browser_language() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
@@ -56,12 +70,15 @@ fn browser_language() -> String {
 
 #[component]
 fn Shell(site: SiteCtx) -> impl IntoView {
+    web::mark("shell");
     provide_context(site.clone());
     let (clock, newest) = super::clock::start_shared_clock();
     provide_context(clock);
     provide_context(newest);
+    provide_context(super::SidebarGate::new());
 
     super::scroll::install_scroll_restoration();
+    Effect::new(|_| web::mark("shell-mounted"));
     web::theme::apply(&site.cfg);
     let m = site.msgs.clone();
     // `<html lang>` is the UI locale (the messages actually shown); content in
@@ -95,11 +112,14 @@ fn Shell(site: SiteCtx) -> impl IntoView {
             </header>
             <div class="ziar-layout">
                 <main id="main" class="ziar-main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound/> }>
+                    // Flat: the matched page is built with the shell, not in a task
+                    // after it, so the article page holds the sidebar (SidebarGate)
+                    // before the sidebar's first effect runs.
+                    <FlatRoutes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/articol/:slug") view=ArticlePage/>
                         <Route path=path!("/categorie/:slug") view=CategoryPage/>
-                    </Routes>
+                    </FlatRoutes>
                 </main>
                 <RecentPosts/>
             </div>

@@ -5,6 +5,7 @@ pub mod fetch;
 pub mod intl;
 pub mod panic_banner;
 pub mod poller;
+pub mod prefetch;
 pub mod sanitize_dom;
 pub mod share;
 pub mod theme;
@@ -54,4 +55,13 @@ pub fn app_href(route: &str) -> String {
 /// Current time from the browser clock.
 pub fn now() -> crate::time::Instant {
     crate::time::Instant(js_sys::Date::now() as i64)
+}
+
+/// A `performance.mark("ziar:<name>")` on the startup path (config read, shell
+/// mounted, article fetched and rendered, list rendered), so a trace or
+/// `bench/startup.mjs` shows where a cold load spends its time. Costs a few µs.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("ziar:{name}"));
+    }
 }
