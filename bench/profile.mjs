@@ -60,6 +60,18 @@ try {
     const top = [...win.fns].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k.slice(0, 40)} ${v.toFixed(0)}`).join(', ');
     console.log(`${String(w * 50).padStart(5)}  ${win.busy.toFixed(0).padStart(3)}  ${top}`);
   }
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const incl = new Map();
+  for (let i = 0; i < samples.length - 1; i++) {
+    const dt = (samples[i + 1][0] - samples[i][0]) / 1000;
+    const seen = new Set();
+    for (let id = samples[i][1].id; id != null; id = parent.get(id)) seen.add(name(byId.get(id)));
+    for (const nm of seen) incl.set(nm, (incl.get(nm) || 0) + dt);
+  }
+  console.log('\ntop functions by inclusive time (ms):');
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).filter(([k]) => !/^\((root|program|idle)\)$/.test(k)).slice(0, Number(process.env.TOP || 40))) console.log(`${v.toFixed(0).padStart(6)}  ${k.slice(0, 140)}`);
   console.log('\nmarks (ms from navigation start):', marks.marks.filter(([n]) => n.startsWith('ziar:')).map(([n, s]) => `${n.slice(5)}=${Math.round(s)}`).join(' '));
   console.log('\ntop functions over the whole load (self ms):');
   for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(6)}  ${k}`);
