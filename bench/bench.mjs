@@ -130,7 +130,7 @@ const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min:
 const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
 note('article_visible_ms', av.median); note('article_visible_ms_min', av.min); note('article_visible_ms_max', av.max);
 note('static_article_visible_ms', sv.median); note('static_article_visible_ms_min', sv.min); note('static_article_visible_ms_max', sv.max);
-note('article_visible_ratio', round(av.median / sv.median * 100) / 100);
+note('article_visible_ratio', Math.round(av.median / sv.median * 100) / 100);
 note('tbt_ms', stats(appRuns, 'tbt').median);
 note('lcp_ms', stats(appRuns, 'lcp').median);
 note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
