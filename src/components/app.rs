@@ -20,6 +20,7 @@ use std::sync::Arc;
 /// shown on the page (in the browser's language) rather than leaving it blank.
 #[component]
 pub fn App() -> impl IntoView {
+    web::mark("app");
     provide_meta_context();
     let config = LocalResource::new(api::load_config);
     view! {
