@@ -59,9 +59,22 @@ pub fn now() -> crate::time::Instant {
 
 /// A `performance.mark("ziar:<name>")` on the startup path (config read, shell
 /// mounted, article fetched and rendered, list rendered), so a trace or
-/// `bench/startup.mjs` shows where a cold load spends its time. Costs a few µs.
-pub fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+/// `bench/startup.mjs` shows where a cold load spends its time. Once per name
+/// and page: later navigations and polls add nothing to the timeline (it keeps
+/// every mark for the page's life).
+pub fn mark(name: &'static str) {
+    thread_local! {
+        static DONE: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = DONE.with(|d| {
+        let mut d = d.borrow_mut();
+        let first = !d.contains(&name);
+        if first {
+            d.push(name);
+        }
+        first
+    });
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()).filter(|_| first) {
         let _ = p.mark(&format!("ziar:{name}"));
     }
 }
