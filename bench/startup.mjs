@@ -7,6 +7,8 @@
 // and each gets its own medians: an A/B comparison under the same machine load.
 // Not pass/fail: a tool for finding what to cut.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, DIST } from '../tests/e2e/harness.mjs';
@@ -33,6 +35,23 @@ const newsrooms = [];
 for (const d of DISTS) newsrooms.push(await newsroomFor(d));
 const browser = await launch();
 const [article] = await (await fetch(`${newsrooms[0].url}/wp-json/wp/v2/posts?per_page=1&categories=4&_embed=1`)).json();
+// The static page of the same article and CSS (as in bench.mjs), loaded in the same
+// rounds, so each build's ratio to it is measured under the same machine load.
+const css = fs.readdirSync(DISTS[0]).find((f) => f.endsWith('.css'));
+const staticHtml = `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>${article.title.rendered}</title><link rel="stylesheet" href="/${css}"></head>
+<body><header class="ziar-header"><a class="ziar-brand" href="/">Curierul de Valea Verde</a></header>
+<div class="ziar-layout"><main id="main" class="ziar-main"><article class="ziar-article">
+<h1 class="ziar-headline">${article.title.rendered}</h1>
+<div class="ziar-body">${article.content.rendered}</div></article></main></div></body></html>`;
+const staticServer = http.createServer((req, res) => {
+  if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(staticHtml); return; }
+  if (req.url === `/${css}`) { res.writeHead(200, { 'content-type': 'text/css' }); res.end(fs.readFileSync(path.join(DISTS[0], css))); return; }
+  res.writeHead(404); res.end();
+});
+await new Promise((r) => staticServer.listen(0, '127.0.0.1', r));
+const staticUrl = `http://127.0.0.1:${staticServer.address().port}/article.html`;
 
 const OBSERVE = () => {
   window.__s = { visible: null, list: null, longTasks: [], fcp: null, lcp: 0, cls: 0 };
@@ -46,8 +65,7 @@ const OBSERVE = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__s.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
 };
 
-async function run(newsroom) {
-  const url = `${newsroom.url}/articol/${article.slug}`;
+async function run(newsroom, url = `${newsroom.url}/articol/${article.slug}`) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -57,11 +75,11 @@ async function run(newsroom) {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text().slice(0, 160)); });
   const reqs = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url.replace(newsroom.url, ''), t0: e.timestamp }));
+  cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url.replace(new URL(url).origin, ''), t0: e.timestamp }));
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.t1 = e.timestamp; r.bytes = e.encodedDataLength; } });
   await page.addInitScript(OBSERVE);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__s.visible !== null && window.__s.list !== null, null, { timeout: 30000 });
+  await page.waitForFunction((isStatic) => window.__s.visible !== null && (isStatic || window.__s.list !== null), url === staticUrl, { timeout: 30000 });
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => {
     const nav = performance.timeOrigin / 1000;
@@ -77,7 +95,9 @@ async function run(newsroom) {
 
 const fmt = (x) => (x == null ? '-' : Math.round(x).toString()).padStart(6);
 const all = DISTS.map(() => []);
+const statics = [];
 for (let i = 0; i < RUNS; i++) {
+  statics.push((await run(null, staticUrl)).visible);
   for (let d = 0; d < DISTS.length; d++) { // interleaved, so machine load hits every build alike
     const r = await run(newsrooms[d]);
     all[d].push(r);
@@ -104,6 +124,7 @@ for (let d = 0; d < DISTS.length; d++) {
   const marks = [...new Set(runs.flatMap((r) => r.marks.map(([n]) => n)))];
   for (const n of marks) row(`mark ${n}`, (r) => r.marks.find(([k]) => k === n)?.[1]);
   row('article visible', (r) => r.visible);
+  console.log(`${'ratio to the static page'.padEnd(28)}${(median(runs.map((r) => r.visible)) / median(statics)).toFixed(2).padStart(6)}   (static page: median ${Math.round(median(statics))} ms [${statics.map(Math.round).join(' ')}])`);
   row('recent list visible', (r) => r.list);
   row('first contentful paint', (r) => r.fcp);
   row('LCP', (r) => r.lcp);
@@ -114,3 +135,4 @@ for (let d = 0; d < DISTS.length; d++) {
 
 await browser.close();
 for (const n of newsrooms) n.stop();
+staticServer.close();
