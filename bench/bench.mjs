@@ -18,6 +18,9 @@ const RUNS = Number(process.env.BENCH_RUNS || 9);
 // even when the CPU is shared; BENCH_POLLS=10000 runs the full figure (~35 min).
 // `heap_growth_polls` in the JSON records the count measured.
 const POLLS = Number(process.env.BENCH_POLLS || 1000);
+// BENCH_ONLY=article: the article and static loads only (sizes, visible, ratio, TBT,
+// LCP, CLS, startup), about a minute; for trying a change. Skipped figures are absent.
+const ONLY_ARTICLE = process.env.BENCH_ONLY === 'article';
 const out = {};
 const note = (k, v) => { out[k] = v; };
 
@@ -74,9 +77,10 @@ const staticUrl = `http://127.0.0.1:${staticServer.address().port}/article.html`
 
 // Records when the article body text first exists, plus paint/layout metrics.
 const OBSERVE = () => {
-  window.__m = { visible: null, lcp: 0, cls: 0, longTasks: [], fcp: null };
+  window.__m = { visible: null, list: null, lcp: 0, cls: 0, longTasks: [], fcp: null };
   new MutationObserver(() => {
     if (window.__m.visible === null && document.querySelector('.ziar-body p')) window.__m.visible = performance.now();
+    if (window.__m.list === null && document.querySelector('.ziar-recent-item')) window.__m.list = performance.now();
   }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__m.lcp = e.startTime; })).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__m.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
@@ -104,7 +108,12 @@ async function coldLoad(url) {
     const v = window.__m.visible ?? performance.now();
     const fcp = window.__m.fcp ?? 0;
     const tbt = window.__m.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
-    return { visible: v, lcp: window.__m.lcp, cls: window.__m.cls, tbt };
+    // The app's startup marks (web::mark): ms from navigation start to each step.
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('ziar:')).map((e) => [e.name.slice(5), e.startTime]));
+    const files = performance.getEntriesByType('resource').filter((e) => /\.(css|js|wasm)$/.test(e.name));
+    marks.downloaded = files.length ? Math.max(...files.map((e) => e.responseEnd)) : null;
+    marks.list = window.__m.list;
+    return { visible: v, lcp: window.__m.lcp, cls: window.__m.cls, tbt, marks };
   });
   await context.close();
   return m;
@@ -121,10 +130,22 @@ const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min:
 const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
 note('article_visible_ms', av.median); note('article_visible_ms_min', av.min); note('article_visible_ms_max', av.max);
 note('static_article_visible_ms', sv.median); note('static_article_visible_ms_min', sv.min); note('static_article_visible_ms_max', sv.max);
-note('article_visible_ratio', round(av.median / sv.median * 100) / 100);
+note('article_visible_ratio', Math.round(av.median / sv.median * 100) / 100);
 note('tbt_ms', stats(appRuns, 'tbt').median);
 note('lcp_ms', stats(appRuns, 'lcp').median);
 note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
+// Where the article page's time goes (medians, ms from navigation start; see
+// bench/startup.mjs for per-run detail and bench/profile.mjs for a CPU profile).
+const STEPS = [['downloaded', 'html, css, js and wasm downloaded'], ['main', 'wasm compiled, main() runs'],
+  ['config', 'config.json read'], ['article-prefetch', "article's request sent"], ['shell-mounted', 'shell and router mounted'],
+  ['article-data', 'article fetched and parsed'], ['article-body', 'article rendered'], ['list-fetch', "sidebar list's request sent"],
+  ['list', 'sidebar list rendered']];
+const startup = {};
+for (const [k] of STEPS) {
+  const xs = appRuns.map((r) => r.marks?.[k]).filter((x) => x != null);
+  startup[k] = xs.length ? round(median(xs)) : null;
+}
+note('startup_ms', startup);
 
 // ---- the widget on a host page ----------------------------------------------
 // dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
@@ -145,7 +166,9 @@ async function widgetLoad(url, fetched) {
   await context.close();
   return m;
 }
-if (hasWidget) {
+if (ONLY_ARTICLE) {
+  // widget figures skipped
+} else if (hasWidget) {
   const fetched = new Set();
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await widgetLoad(`${newsroom.url}/embed/demo.html`, i === 0 ? fetched : null));
@@ -191,7 +214,7 @@ async function settle(page, polls, n, extraMs = 20) {
   if (extraMs) await page.waitForTimeout(extraMs);
 }
 
-{ // an idle poll
+if (!ONLY_ARTICLE) { // an idle poll
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   const n = polls.length;
@@ -203,7 +226,7 @@ async function settle(page, polls, n, extraMs = 20) {
   note('idle_poll_body_bytes', idle ? idle.bytes : null);
   await context.close();
 }
-{ // one new post into a 50-item list
+if (!ONLY_ARTICLE) { // one new post into a 50-item list
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage({ recent_count: 50, auto_insert: true });
   await page.evaluate(() => {
@@ -219,7 +242,7 @@ async function settle(page, polls, n, extraMs = 20) {
   note('dom_nodes_per_new_post', await page.evaluate(() => window.__nodes));
   await context.close();
 }
-{ // a hidden tab for 5 minutes of virtual time
+if (!ONLY_ARTICLE) { // a hidden tab for 5 minutes of virtual time
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   await page.evaluate(() => {
@@ -233,7 +256,7 @@ async function settle(page, polls, n, extraMs = 20) {
   note('hidden_tab_requests', polls.length - n);
   await context.close();
 }
-{ // memory over many accelerated polls with churn
+if (!ONLY_ARTICLE) { // memory over many accelerated polls with churn
   await newsroom.admin('reset');
   const { context, page } = await livePage({ poll_seconds: 5 }, { bodies: false });
   const cdp = await context.newCDPSession(page);
@@ -297,7 +320,7 @@ async function settle(page, polls, n, extraMs = 20) {
 // ---- Lighthouse -------------------------------------------------------------
 await newsroom.admin('reset');
 const lhBin = path.join(root, 'bench/node_modules/.bin/lighthouse');
-if (fs.existsSync(lhBin)) {
+if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
   const report = path.join(root, 'target/bench/lighthouse.json');
   fs.mkdirSync(path.dirname(report), { recursive: true });
   const r = spawnSync(lhBin, [`${newsroom.url}/articol/${article.slug}`, '--quiet', '--output=json', `--output-path=${report}`,
@@ -327,8 +350,11 @@ const goals = {
   app_brotli_bytes: ['≤ 102400', (v) => v <= 102400], widget_brotli_bytes: ['≤ 61440', (v) => v <= 61440],
   article_visible_ratio: ['≤ 1.5', (v) => v <= 1.5], tbt_ms: ['≤ 50', (v) => v <= 50], cls: ['0', (v) => v === 0],
 };
+console.log('\nstartup of the article page (median ms from navigation start)');
+for (const [k, label] of STEPS) console.log(`  ${String(out.startup_ms?.[k] ?? '-').padStart(7)}  ${label}`);
 console.log('\nfigure                                  value       goal');
 for (const [k, v] of Object.entries(out)) {
+  if (k === 'startup_ms') continue;
   const g = goals[k];
   const verdict = g && v != null ? `${g[0]} ${g[1](v) ? 'met' : 'NOT met'}` : '';
   console.log(`${k.padEnd(40)}${String(v).padEnd(12)}${verdict}`);

@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    ziar::web::mark("main");
     ziar::web::panic_banner::install();
     // The wasm memory, for soak tests that check it stays bounded.
     if let Some(w) = web_sys::window() {

@@ -225,9 +225,36 @@ pub fn grapheme_starts(s: &str, n: usize) -> Vec<usize> {
 
 /// Byte offsets where the first `n` grapheme clusters of `s` start
 /// (`Intl.Segmenter`; char boundaries in the rare browser without it).
+/// Text in the Latin ranges needs no segmenter ([`simple_starts`]): the first
+/// `Intl.Segmenter` costs ~40 ms of a phone's main thread to build.
 #[cfg(target_arch = "wasm32")]
 pub fn grapheme_starts(s: &str, n: usize) -> Vec<usize> {
-    segmenter::starts(s, n)
+    simple_starts(s, n).unwrap_or_else(|| segmenter::starts(s, n))
+}
+
+/// A char that is a grapheme cluster on its own next to any other such char
+/// (UAX #29): printable ASCII, Latin-1 to IPA extensions (U+00A0–U+02FF, below
+/// the combining marks at U+0300) and the plain general punctuation
+/// (U+2010–U+2027, U+2030–U+205E: dashes, quotes, "…"). None of them is
+/// Extend, ZWJ, SpacingMark, Prepend, CR, Hangul or a regional indicator; the
+/// one control among them (U+00AD) breaks on both sides anyway. Without a ZWJ,
+/// the emoji rule (GB11) cannot join two of them either.
+fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{A0}'..='\u{2FF}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
+/// [`grapheme_starts`] without any segmenter when each of the first `n` chars
+/// of `s` is [`is_simple`]: then each of them starts a cluster (what follows the
+/// `n`th can only extend the last one, not move a start). `None` otherwise.
+pub fn simple_starts(s: &str, n: usize) -> Option<Vec<usize>> {
+    let mut starts = Vec::with_capacity(n.min(s.len()));
+    for (i, c) in s.char_indices().take(n) {
+        if !is_simple(c) {
+            return None;
+        }
+        starts.push(i);
+    }
+    Some(starts)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -351,6 +378,56 @@ mod tests {
         assert_eq!(e, "Consiliul local a aprobat bugetul pentru…");
         assert!(e.chars().count() <= 41);
         assert_eq!(excerpt("scurt", 100), "scurt");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // unicode-segmentation is a native-only dependency
+    fn simple_starts_agree_with_unicode_segmentation() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let texts = [
+            "Consiliul județean a aprobat „bugetul” – după o ședință… ©2026",
+            "Ăăă îî ÂÂ șȘ țȚ ß œ ɐ ʃ‐‑‒—‘’‚‛“”„†‡•‣․‥…‧‰′″‴‹›‼‽‾⁀⁁⁂⁃⁄⁅⁆⁇⁈⁉⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁗⁘⁙⁚⁛⁜⁝⁞",
+            "soft\u{AD}hyphen \u{A0}nbsp ~!@#$%^&*()_+{}|:\"<>?",
+            "s\u{326} combining after", // the combining mark at 1 is not simple
+            "ab\u{200D}c",              // ZWJ
+            "",
+        ];
+        for t in texts {
+            for n in [0, 1, 2, 5, 20, 200] {
+                let want: Vec<usize> = t.grapheme_indices(true).take(n).map(|(i, _)| i).collect();
+                if let Some(got) = simple_starts(t, n) {
+                    assert_eq!(got, want, "{t:?} n={n}");
+                }
+            }
+        }
+        assert!(simple_starts(texts[0], 200).is_some());
+        assert!(simple_starts(texts[1], 200).is_some());
+        assert!(simple_starts(texts[2], 200).is_some());
+        assert_eq!(simple_starts("s\u{326}x", 5), None);
+        assert_eq!(
+            simple_starts("s\u{326}x", 1),
+            Some(vec![0]),
+            "only the first n chars are looked at"
+        );
+        assert_eq!(simple_starts("ab\u{200D}c", 5), None);
+        assert_eq!(simple_starts("👩‍👩‍👧", 3), None);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // unicode-segmentation is a native-only dependency
+    fn every_pair_of_simple_chars_is_two_clusters() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let simple: Vec<char> = (0u32..0x2100)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_simple(c))
+            .collect();
+        assert!(simple.len() > 600);
+        for &a in &simple {
+            for &b in &simple {
+                let pair: String = [a, b].iter().collect();
+                assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X} U+{:04X}", a as u32, b as u32);
+            }
+        }
     }
 
     #[test]

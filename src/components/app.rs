@@ -20,13 +20,22 @@ use std::sync::Arc;
 /// shown on the page (in the browser's language) rather than leaving it blank.
 #[component]
 pub fn App() -> impl IntoView {
+    web::mark("app");
     let config = LocalResource::new(api::load_config);
     view! {
         <Suspense fallback=|| view! { <p class="ziar-loading" role="status">"…"</p> }>
             {move || Suspend::new(async move {
-                match config.await {
+                let config = config.await;
+                web::mark("config");
+                match config {
                     Ok(cfg) => {
                         let site: SiteCtx = Arc::new(Site::new(cfg));
+                        // An article page: its request goes out now, before the
+                        // shell is built, rather than after it.
+                        if let Some(slug) = current_article_slug() {
+                            web::prefetch::start(site.api.clone(), slug);
+                            web::prefetch::yield_now().await;
+                        }
                         view! { <Shell site/> }.into_any()
                     }
                     Err(e) => {
@@ -46,6 +55,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The slug when the page was opened on an article, as the router will read it.
+fn current_article_slug() -> Option<String> {
+    let path = web::history::current_path();
+    match crate::paths::page_for(&web::router_base(), &path, web::history::decode_segment) {
+        crate::paths::Page::Article(slug) => Some(slug),
+        _ => None,
+    }
+}
+
 fn browser_language() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
@@ -54,12 +72,15 @@ fn browser_language() -> String {
 
 #[component]
 fn Shell(site: SiteCtx) -> impl IntoView {
+    web::mark("shell");
     provide_context(site.clone());
     let (clock, newest) = super::clock::start_shared_clock();
     provide_context(clock);
     provide_context(newest);
+    provide_context(super::SidebarGate::new());
 
     super::scroll::install_scroll_restoration();
+    Effect::new(|_| web::mark("shell-mounted"));
     web::theme::apply(&site.cfg);
     let m = site.msgs.clone();
     // `<html lang>` is the UI locale (the messages actually shown); content in

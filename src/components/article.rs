@@ -26,14 +26,33 @@ pub fn ArticlePage() -> impl IntoView {
     let post = LocalResource::new(move || {
         let slug = slug.get();
         let api = api.clone();
-        async move { api.by_slug(&slug).await }
+        async move {
+            crate::web::mark("article-fetch");
+            // Started by the app as soon as the config was read (web::prefetch).
+            let post = match crate::web::prefetch::take(&slug).await {
+                Some(found) => found,
+                None => api.by_slug(&slug).await,
+            };
+            crate::web::mark("article-data");
+            post
+        }
     });
     let retry = Callback::new(move |_| post.refetch());
+    // The article first: the sidebar's list waits until it has painted.
+    let gate = use_context::<super::SidebarGate>();
+    if let Some(g) = gate {
+        g.hold();
+        on_cleanup(move || g.open_after_paint());
+    }
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
             <ErrorBoundary fallback=error_fallback(retry, true)>
                 {move || Suspend::new(async move {
-                    post.await.map(|found| match found {
+                    let post = post.await;
+                    if let Some(g) = gate {
+                        g.open_after_paint();
+                    }
+                    post.map(|found| match found {
                         Some(p) => view! { <ArticleView post=p/> }.into_any(),
                         None => view! { <NotFound/> }.into_any(),
                     })
@@ -97,6 +116,7 @@ fn set_article_head(post: &Post, site_name: &str) {
 /// Renders a loaded post.
 #[component]
 pub fn ArticleView(post: Post) -> impl IntoView {
+    crate::web::mark("article-view");
     let site = use_site();
     let m = &site.msgs;
     // A widget never touches the host page's <head> or <html lang>; the

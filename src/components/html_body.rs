@@ -23,7 +23,8 @@ pub fn HtmlBody(html: String) -> impl IntoView {
             match sanitize_with(&html, &policy) {
                 Some(frag) => {
                     fit_headings(&frag);
-                    el.replace_children_with_node_1(&frag)
+                    el.replace_children_with_node_1(&frag);
+                    crate::web::mark("article-body");
                 }
                 None => web_sys::console::error_1(&"Ziar: the article body could not be parsed".into()),
             }

@@ -96,3 +96,55 @@ pub struct Embedded;
 pub fn is_embedded() -> bool {
     cfg!(feature = "embed") || use_context::<Embedded>().is_some()
 }
+
+/// Lets the route's main content (the article) render and paint before the
+/// sidebar's first fetch: both would otherwise compete for the one main thread,
+/// and on a cold load the list's parse and render (a few hundred ms on a slow
+/// phone) ran before the article's. The app's shell provides it; an embedded
+/// widget has none and starts at once.
+#[derive(Debug, Clone, Copy)]
+pub struct SidebarGate(RwSignal<bool>);
+
+/// How long a held gate waits at most for the main content (a slow API must
+/// not leave the sidebar empty until the article's request times out).
+const GATE_MAX_HOLD_MS: u64 = 3000;
+
+impl SidebarGate {
+    /// An open gate (nothing holds it yet).
+    pub fn new() -> SidebarGate {
+        SidebarGate(RwSignal::new(false))
+    }
+
+    /// Whether the sidebar may start; tracked, so an effect re-runs when it opens.
+    pub fn is_open(&self) -> bool {
+        !self.0.get()
+    }
+
+    /// Closes the gate until [`SidebarGate::open_after_paint`] (or at most
+    /// `GATE_MAX_HOLD_MS`). Called while the page is built, before the
+    /// sidebar's first effect reads it.
+    pub fn hold(&self) {
+        self.0.set(true);
+        let held = self.0;
+        crate::web::timer::Timeout::new(GATE_MAX_HOLD_MS, move || {
+            let _ = held.try_set(false);
+        });
+    }
+
+    /// Opens the gate once what was just rendered has painted: the next
+    /// animation frame runs before that paint, a timeout from it after.
+    pub fn open_after_paint(&self) {
+        let held = self.0;
+        request_animation_frame(move || {
+            crate::web::timer::Timeout::new(0, move || {
+                let _ = held.try_set(false);
+            });
+        });
+    }
+}
+
+impl Default for SidebarGate {
+    fn default() -> Self {
+        SidebarGate::new()
+    }
+}

@@ -53,6 +53,7 @@ pub fn RecentPosts() -> impl IntoView {
     let locale = site.locale.clone();
     let poll_url = url.clone();
     let apply = Rc::new(move |posts: Vec<crate::model::Post>| {
+        crate::web::mark("list-data");
         let complete = posts.len() < window;
         let mut added = 0;
         list.update(|l| added = l.apply_snapshot(posts, complete, auto_insert).added.len());
@@ -61,8 +62,9 @@ pub fn RecentPosts() -> impl IntoView {
             announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
         }
         status.set(Status::Live);
+        crate::web::mark("list-rendered");
     });
-    let poller = Rc::new(Poller::start(
+    let poller = Rc::new(Poller::idle(
         url,
         PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
         cfg.poll_seconds > 0,
@@ -97,6 +99,19 @@ pub fn RecentPosts() -> impl IntoView {
     {
         let p = SendWrapper::new(poller.clone());
         on_cleanup(move || p.stop());
+    }
+    // In the app, the first fetch waits until the article has painted (SidebarGate).
+    match use_context::<super::SidebarGate>() {
+        Some(gate) => {
+            let poller = SendWrapper::new(poller.clone());
+            Effect::new(move |_| {
+                if gate.is_open() {
+                    crate::web::mark("list-fetch");
+                    poller.begin();
+                }
+            });
+        }
+        None => poller.begin(),
     }
 
     // Nothing while hidden; catch up at once when visible again.

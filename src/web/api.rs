@@ -97,7 +97,10 @@ async fn get_all(urls: &[String], limits: Limits) -> Vec<Option<String>> {
 /// an invalid one is an error, shown on the page.
 pub async fn load_config() -> Result<Config, AppError> {
     let url = super::absolute_url("config.json");
-    let result = match get(&url, Limits::default()).await {
+    super::mark("config-fetch");
+    let fetched = get(&url, Limits::default()).await;
+    super::mark("config-body");
+    let result = match fetched {
         Ok(f) => Config::from_json(&f.body)
             .map(apply_api_override)
             .map_err(|e| AppError::Config(e.to_string())),

@@ -85,10 +85,25 @@ pub fn plural_category(n: u64, locale: &str) -> String {
     })
 }
 
+thread_local! {
+    static DIRECTION: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+}
+
 /// `"rtl"` or `"ltr"` for a locale: `Intl.Locale`'s text info where the browser
 /// has it (`getTextInfo()`, or the older `textInfo` getter), else the script and
-/// language rule in [`crate::i18n::direction`].
+/// language rule in [`crate::i18n::direction`]. Cached per tag: the first
+/// `getTextInfo()` loads locale data (~50 ms of a throttled startup), and the
+/// shell and the article both ask.
 pub fn direction(tag: &str) -> &'static str {
+    if let Some(dir) = DIRECTION.with(|c| c.borrow().get(tag).copied()) {
+        return dir;
+    }
+    let dir = direction_uncached(tag);
+    DIRECTION.with(|c| c.borrow_mut().insert(tag.to_owned(), dir));
+    dir
+}
+
+fn direction_uncached(tag: &str) -> &'static str {
     let from_intl = || -> Option<&'static str> {
         let ctor = Reflect::get(&js_sys::global(), &"Intl".into())
             .ok()

@@ -7,6 +7,7 @@ pub mod history;
 pub mod intl;
 pub mod panic_banner;
 pub mod poller;
+pub mod prefetch;
 pub mod sanitize_dom;
 pub mod share;
 pub mod theme;
@@ -56,4 +57,26 @@ pub fn app_href(route: &str) -> String {
 /// Current time from the browser clock.
 pub fn now() -> crate::time::Instant {
     crate::time::Instant(js_sys::Date::now() as i64)
+}
+
+/// A `performance.mark("ziar:<name>")` on the startup path (config read, shell
+/// mounted, article fetched and rendered, list rendered), so a trace or
+/// `bench/startup.mjs` shows where a cold load spends its time. Once per name
+/// and page: later navigations and polls add nothing to the timeline (it keeps
+/// every mark for the page's life).
+pub fn mark(name: &'static str) {
+    thread_local! {
+        static DONE: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = DONE.with(|d| {
+        let mut d = d.borrow_mut();
+        let first = !d.contains(&name);
+        if first {
+            d.push(name);
+        }
+        first
+    });
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()).filter(|_| first) {
+        let _ = p.mark(&format!("ziar:{name}"));
+    }
 }

@@ -38,6 +38,8 @@ struct Inner {
     repeat: bool,
     /// Timeout and size cap per poll.
     limits: Limits,
+    /// Whether a poll was ever made (see [`Poller::begin`]).
+    begun: bool,
     on_event: Callback,
 }
 
@@ -56,6 +58,20 @@ impl Poller {
         limits: Limits,
         on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
     ) -> Poller {
+        let poller = Poller::idle(url, policy, repeat, limits, on_event);
+        poller.begin();
+        poller
+    }
+
+    /// A poller that makes no request until [`Poller::begin`] (or another
+    /// `poll_now`/`resume`): the app's sidebar waits for the article to paint.
+    pub fn idle(
+        url: String,
+        policy: PollPolicy,
+        repeat: bool,
+        limits: Limits,
+        on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
+    ) -> Poller {
         let inner = Rc::new(RefCell::new(Inner {
             url,
             policy,
@@ -68,10 +84,18 @@ impl Poller {
             stopped: false,
             repeat,
             limits,
+            begun: false,
             on_event: Rc::new(on_event),
         }));
-        poll_now(&inner);
         Poller { inner }
+    }
+
+    /// The first poll, unless one was already made. A `hold` before it is kept:
+    /// the first list still loads, nothing is scheduled after it.
+    pub fn begin(&self) {
+        if !self.inner.borrow().begun {
+            poll_now(&self.inner);
+        }
     }
 
     /// Polls right away (visible again, back online, a push message, "retry").
@@ -159,6 +183,7 @@ fn poll_now(this: &Rc<RefCell<Inner>>) {
         if inner.stopped {
             return;
         }
+        inner.begun = true;
         if let Some(t) = inner.timer.take() {
             t.clear();
         }
