@@ -3,9 +3,9 @@
 # ziar-embed) built with nightly `build-std` and `panic_immediate_abort` (std rebuilt
 # for size, panics without messages or location strings, no Debug formatting). Not
 # part of the default build, which stays on stable; see README "Performance".
-# Needs: the nightly toolchain with the `rust-src` component and the wasm32 target
+# Needs: the nightly toolchain with the `rust-src` component (build-std compiles std
+# from it, so the nightly wasm32 target itself is not needed):
 #   rustup component add rust-src --toolchain nightly
-#   rustup target add wasm32-unknown-unknown --toolchain nightly
 # Usage: bench/nightly_size.sh [bin…]   (default: ziar ziar-embed; writes
 # target/nightly-size/, prints raw/gzip/brotli bytes of the wasm and the glue)
 set -euo pipefail
