@@ -81,6 +81,9 @@ fn Shell(site: SiteCtx) -> impl IntoView {
 
     super::scroll::install_scroll_restoration();
     Effect::new(|_| web::mark("shell-mounted"));
+    // Once the shell is on screen, while the page's first request is in flight.
+    let warm_locale = site.locale.clone();
+    let _ = web::timer::Timeout::new(0, move || intl::warm(&warm_locale));
     web::theme::apply(&site.cfg);
     let m = site.msgs.clone();
     // `<html lang>` is the UI locale (the messages actually shown); content in

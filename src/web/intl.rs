@@ -74,6 +74,16 @@ thread_local! {
     static PLURAL: RefCell<HashMap<String, Intl::PluralRules>> = RefCell::new(HashMap::new());
 }
 
+/// Builds and caches the date and relative-time formatters for `locale`. The
+/// first `Intl` object of a page loads the locale's data, tens of ms on a slow
+/// phone; the shell calls this in the idle gap while the first API request is
+/// in flight, so that cost leaves the article's render.
+pub fn warm(locale: &str) {
+    let now = super::now();
+    let _ = absolute(now, locale);
+    let _ = relative(now, now, locale);
+}
+
 /// The CLDR plural category (`one`, `few`, `other`, …) of `n` in `locale`.
 pub fn plural_category(n: u64, locale: &str) -> String {
     PLURAL.with(|cache| {
