@@ -50,21 +50,10 @@ pub struct Poller {
 }
 
 impl Poller {
-    /// Starts polling `url` at once. `repeat = false` fetches once (polling off).
-    pub fn start(
-        url: String,
-        policy: PollPolicy,
-        repeat: bool,
-        limits: Limits,
-        on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
-    ) -> Poller {
-        let poller = Poller::idle(url, policy, repeat, limits, on_event);
-        poller.begin();
-        poller
-    }
-
-    /// A poller that makes no request until [`Poller::begin`] (or another
-    /// `poll_now`/`resume`): the app's sidebar waits for the article to paint.
+    /// A poller for `url` that makes no request until [`Poller::begin`] (or
+    /// another `poll_now`/`resume`), so the app's sidebar can wait for the
+    /// article to paint; a widget begins at once. `repeat = false` fetches once
+    /// (polling off).
     pub fn idle(
         url: String,
         policy: PollPolicy,
