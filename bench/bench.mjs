@@ -4,11 +4,11 @@
 // Figures are medians of interleaved cold loads; they are not pass/fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+import { benchArticle, startStaticArticle, throttledPage } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -25,23 +25,6 @@ const out = {};
 const note = (k, v) => { out[k] = v; };
 
 // ---- bytes -------------------------------------------------------------
-function sizes(dir) {
-  const t = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of fs.readdirSync(dir)) {
-    if (!/\.(html|js|wasm|css|json)$/.test(f) || f === '404.html') continue;
-    const b = fs.readFileSync(path.join(dir, f));
-    t.raw += b.length;
-    t.gzip += zlib.gzipSync(b, { level: 9 }).length;
-    t.brotli += zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return t;
-}
-const app = sizes(DIST);
-note('app_raw_bytes', app.raw); note('app_gzip_bytes', app.gzip); note('app_brotli_bytes', app.brotli);
-// The widget build (dist/embed/, from the embed branch): the bytes are those of every file
-// its demo host page fetches from dist/embed/ (measured below, once the newsroom runs).
-const EMBED = path.join(DIST, 'embed');
-const hasWidget = fs.existsSync(path.join(EMBED, 'demo.html')) && fs.existsSync(path.join(EMBED, 'ziar-embed.js'));
 function fileSizes(files) {
   const t = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) {
@@ -52,55 +35,24 @@ function fileSizes(files) {
   }
   return t;
 }
+// The app: what the first load of any page fetches from dist/.
+const app = fileSizes(fs.readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|json)$/.test(f) && f !== '404.html').map((f) => path.join(DIST, f)));
+note('app_raw_bytes', app.raw); note('app_gzip_bytes', app.gzip); note('app_brotli_bytes', app.brotli);
+// The widget build (dist/embed/): the bytes are those of every file its demo host
+// page fetches from dist/embed/ (measured below, once the newsroom runs).
+const EMBED = path.join(DIST, 'embed');
+const hasWidget = fs.existsSync(path.join(EMBED, 'demo.html')) && fs.existsSync(path.join(EMBED, 'ziar-embed.js'));
 
 // ---- pages -------------------------------------------------------------
 const newsroom = await startNewsroom();
 const browser = await launch();
-const [article] = await (await fetch(`${newsroom.url}/wp-json/wp/v2/posts?per_page=1&categories=4&_embed=1`)).json();
-const css = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
-
+const article = await benchArticle(newsroom.url);
 // The physical limit: the same article and CSS as a plain static page.
-const staticHtml = `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>${article.title.rendered}</title><link rel="stylesheet" href="/${css}"></head>
-<body><header class="ziar-header"><a class="ziar-brand" href="/">Curierul de Valea Verde</a></header>
-<div class="ziar-layout"><main id="main" class="ziar-main"><article class="ziar-article">
-<h1 class="ziar-headline">${article.title.rendered}</h1>
-<div class="ziar-body">${article.content.rendered}</div></article></main></div></body></html>`;
-const staticServer = http.createServer((req, res) => {
-  if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(staticHtml); return; }
-  if (req.url === `/${css}`) { res.writeHead(200, { 'content-type': 'text/css' }); res.end(fs.readFileSync(path.join(DIST, css))); return; }
-  res.writeHead(404); res.end();
-});
-await new Promise((r) => staticServer.listen(0, '127.0.0.1', r));
-const staticUrl = `http://127.0.0.1:${staticServer.address().port}/article.html`;
-
-// Records when the article body text first exists, plus paint/layout metrics.
-const OBSERVE = () => {
-  window.__m = { visible: null, list: null, lcp: 0, cls: 0, longTasks: [], fcp: null };
-  new MutationObserver(() => {
-    if (window.__m.visible === null && document.querySelector('.ziar-body p')) window.__m.visible = performance.now();
-    if (window.__m.list === null && document.querySelector('.ziar-recent-item')) window.__m.list = performance.now();
-  }).observe(document, { childList: true, subtree: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__m.lcp = e.startTime; })).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__m.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__m.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') window.__m.fcp = e.startTime; })).observe({ type: 'paint', buffered: true });
-};
-
-/** A fresh page with no cache, 4× CPU throttle and the metric observers. */
-async function throttledPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(OBSERVE);
-  return { context, page };
-}
+const staticPage = await startStaticArticle(article, DIST);
+const staticUrl = staticPage.url;
 
 async function coldLoad(url) {
-  const { context, page } = await throttledPage();
+  const { context, page } = await throttledPage(browser);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__m.visible !== null || document.querySelector('.ziar-body p'), null, { timeout: 30000 });
   await page.waitForTimeout(1500); // let LCP, CLS and long tasks settle
@@ -150,7 +102,7 @@ note('startup_ms', startup);
 // ---- the widget on a host page ----------------------------------------------
 // dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
 async function widgetLoad(url, fetched) {
-  const { context, page } = await throttledPage();
+  const { context, page } = await throttledPage(browser);
   if (fetched) {
     page.on('requestfinished', (r) => {
       const p = new URL(r.url()).pathname;
@@ -338,7 +290,7 @@ if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
 
 await browser.close();
 newsroom.stop();
-staticServer.close();
+staticPage.close();
 
 // ---- output ---------------------------------------------------------------
 out.measured_at = new Date().toISOString();

@@ -4,31 +4,21 @@
 // show as wasm-function[n] in a release build: it has no name section). Then the
 // whole load's top functions. For finding where startup time goes; not pass/fail.
 //   node bench/profile.mjs [dist]      (after `make dist newsroom`)
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, DIST } from '../tests/e2e/harness.mjs';
+import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+import { benchArticle, throttledPage } from './pages.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || DIST);
-const proc = spawn(path.join(root, 'target/debug/newsroom'), ['--addr', '127.0.0.1:0', '--dist', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve) => {
-  let buf = '';
-  proc.stdout.on('data', (d) => { buf += d; const m = buf.match(/listening on (http:\/\/[\d.:]+)/); if (m) resolve(m[1]); });
-});
+const newsroom = await startNewsroom([], { dist });
+const base = newsroom.url;
 const browser = await launch();
 try {
-  const [article] = await (await fetch(`${base}/wp-json/wp/v2/posts?per_page=1&categories=4&_embed=1`)).json();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const article = await benchArticle(base);
+  const { context, page, cdp } = await throttledPage(browser);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await page.goto('about:blank');
   await cdp.send('Profiler.start');
-  const t0 = Date.now();
   await page.goto(`${base}/articol/${article.slug}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('.ziar-body p') && document.querySelector('.ziar-recent-item'), null, { timeout: 30000 });
   await page.waitForTimeout(500);
@@ -42,7 +32,6 @@ try {
   let t = profile.startTime;
   const samples = profile.samples.map((id, i) => { t += profile.timeDeltas[i]; return [t, byId.get(id)]; });
   const navUs = samples.find(([, n]) => name(n) !== '(idle)' && name(n) !== '(program)')?.[0] ?? profile.startTime;
-  void t0;
   const windows = new Map();
   const total = new Map();
   for (let i = 0; i < samples.length - 1; i++) {
@@ -77,5 +66,5 @@ try {
   for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(0).padStart(6)}  ${k}`);
 } finally {
   await browser.close();
-  proc.kill('SIGTERM');
+  newsroom.stop();
 }

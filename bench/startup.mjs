@@ -6,88 +6,41 @@
 // With several dist folders (copies of earlier builds), their loads are interleaved
 // and each gets its own medians: an A/B comparison under the same machine load.
 // Not pass/fail: a tool for finding what to cut.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, DIST } from '../tests/e2e/harness.mjs';
+import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+import { benchArticle, startStaticArticle, throttledPage } from './pages.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.argv[2] || process.env.BENCH_RUNS || 5);
 const DISTS = process.argv.length > 3 ? process.argv.slice(3).map((d) => path.resolve(d)) : [DIST];
 const VERBOSE = process.env.VERBOSE === '1';
 
-/** The demo newsroom serving `dist`; resolves with its URL and a stop(). */
-function newsroomFor(dist) {
-  const proc = spawn(path.join(root, 'target/debug/newsroom'), ['--addr', '127.0.0.1:0', '--dist', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/listening on (http:\/\/[\d.:]+)/);
-      if (m) resolve({ url: m[1], stop: () => proc.kill('SIGTERM') });
-    });
-    proc.on('exit', (code) => reject(new Error(`newsroom exited with ${code}`)));
-  });
-}
 const newsrooms = [];
-for (const d of DISTS) newsrooms.push(await newsroomFor(d));
+for (const d of DISTS) newsrooms.push(await startNewsroom([], { dist: d }));
 const browser = await launch();
-const [article] = await (await fetch(`${newsrooms[0].url}/wp-json/wp/v2/posts?per_page=1&categories=4&_embed=1`)).json();
-// The static page of the same article and CSS (as in bench.mjs), loaded in the same
-// rounds, so each build's ratio to it is measured under the same machine load.
-const css = fs.readdirSync(DISTS[0]).find((f) => f.endsWith('.css'));
-const staticHtml = `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>${article.title.rendered}</title><link rel="stylesheet" href="/${css}"></head>
-<body><header class="ziar-header"><a class="ziar-brand" href="/">Curierul de Valea Verde</a></header>
-<div class="ziar-layout"><main id="main" class="ziar-main"><article class="ziar-article">
-<h1 class="ziar-headline">${article.title.rendered}</h1>
-<div class="ziar-body">${article.content.rendered}</div></article></main></div></body></html>`;
-const staticServer = http.createServer((req, res) => {
-  if (req.url === '/article.html') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(staticHtml); return; }
-  if (req.url === `/${css}`) { res.writeHead(200, { 'content-type': 'text/css' }); res.end(fs.readFileSync(path.join(DISTS[0], css))); return; }
-  res.writeHead(404); res.end();
-});
-await new Promise((r) => staticServer.listen(0, '127.0.0.1', r));
-const staticUrl = `http://127.0.0.1:${staticServer.address().port}/article.html`;
-
-const OBSERVE = () => {
-  window.__s = { visible: null, list: null, longTasks: [], fcp: null, lcp: 0, cls: 0 };
-  new MutationObserver(() => {
-    if (window.__s.visible === null && document.querySelector('.ziar-body p')) window.__s.visible = performance.now();
-    if (window.__s.list === null && document.querySelector('.ziar-recent-item')) window.__s.list = performance.now();
-  }).observe(document, { childList: true, subtree: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__s.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') window.__s.fcp = e.startTime; })).observe({ type: 'paint', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { window.__s.lcp = e.startTime; })).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__s.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
-};
+const article = await benchArticle(newsrooms[0].url);
+// The static page, loaded in the same rounds, so each build's ratio to it is
+// measured under the same machine load.
+const staticPage = await startStaticArticle(article, DISTS[0]);
+const staticUrl = staticPage.url;
 
 async function run(newsroom, url = `${newsroom.url}/articol/${article.slug}`) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await throttledPage(browser);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text().slice(0, 160)); });
   const reqs = new Map();
   cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url.replace(new URL(url).origin, ''), t0: e.timestamp }));
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.t1 = e.timestamp; r.bytes = e.encodedDataLength; } });
-  await page.addInitScript(OBSERVE);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction((isStatic) => window.__s.visible !== null && (isStatic || window.__s.list !== null), url === staticUrl, { timeout: 30000 });
+  await page.waitForFunction((isStatic) => window.__m.visible !== null && (isStatic || window.__m.list !== null), url === staticUrl, { timeout: 30000 });
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => {
     const nav = performance.timeOrigin / 1000;
     const marks = performance.getEntriesByType('mark').filter((e) => e.name.startsWith('ziar:')).map((e) => [e.name.slice(5), e.startTime]);
     const res = performance.getEntriesByType('resource').map((e) => [e.name.replace(location.origin, ''), e.startTime, e.responseEnd]);
-    const fcp = window.__s.fcp ?? 0;
-    const tbt = window.__s.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
-    return { nav, marks, res, ...window.__s, tbt };
+    const fcp = window.__m.fcp ?? 0;
+    const tbt = window.__m.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
+    return { nav, marks, res, ...window.__m, tbt };
   });
   await context.close();
   return { ...m, warnings, requests: [...reqs.values()] };
@@ -135,4 +88,4 @@ for (let d = 0; d < DISTS.length; d++) {
 
 await browser.close();
 for (const n of newsrooms) n.stop();
-staticServer.close();
+staticPage.close();

@@ -12,10 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const DIST = path.join(root, 'dist');
 const NEWSROOM = path.join(root, 'target/debug/newsroom');
 
-/** Starts the newsroom with `--admin` plus `flags`; resolves when it listens. */
-export async function startNewsroom(flags = []) {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no release build in ${DIST}: run make dist`);
-  const proc = spawn(NEWSROOM, ['--addr', '127.0.0.1:0', '--dist', DIST, '--admin', ...flags], {
+/** Starts the newsroom with `--admin` plus `flags`, serving `dist` (default the
+ *  release `dist/`); resolves when it listens. */
+export async function startNewsroom(flags = [], { dist = DIST } = {}) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no release build in ${dist}: run make dist`);
+  const proc = spawn(NEWSROOM, ['--addr', '127.0.0.1:0', '--dist', dist, '--admin', ...flags], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise((resolve, reject) => {
