@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
-import { benchArticle, startStaticArticle, throttledPage } from './pages.mjs';
+import { benchArticle, startStaticArticle, throttledPage, waitInPage } from './pages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -52,9 +52,9 @@ const staticPage = await startStaticArticle(article, DIST);
 const staticUrl = staticPage.url;
 
 async function coldLoad(url) {
-  const { context, page } = await throttledPage(browser);
+  const { context, page, cdp } = await throttledPage(browser);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__m.visible !== null || document.querySelector('.ziar-body p'), null, { timeout: 30000 });
+  await waitInPage(cdp, () => window.__m.visible !== null || document.querySelector('.ziar-body p'));
   await page.waitForTimeout(1500); // let LCP, CLS and long tasks settle
   const m = await page.evaluate(() => {
     const v = window.__m.visible ?? performance.now();
@@ -102,7 +102,7 @@ note('startup_ms', startup);
 // ---- the widget on a host page ----------------------------------------------
 // dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
 async function widgetLoad(url, fetched) {
-  const { context, page } = await throttledPage(browser);
+  const { context, page, cdp } = await throttledPage(browser);
   if (fetched) {
     page.on('requestfinished', (r) => {
       const p = new URL(r.url()).pathname;
@@ -111,8 +111,8 @@ async function widgetLoad(url, fetched) {
   }
   await page.goto(url, { waitUntil: 'load' });
   // The widget has rendered once its shadow root (or light DOM) holds a list item.
-  await page.waitForFunction(() => [...document.querySelectorAll('ziar-recent-posts')]
-    .some((el) => (el.shadowRoot ?? el).querySelector('li')), null, { timeout: 30000 }).catch(() => {});
+  await waitInPage(cdp, () => [...document.querySelectorAll('ziar-recent-posts')]
+    .some((el) => (el.shadowRoot ?? el).querySelector('li'))).catch(() => {});
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => ({ lcp: window.__m.lcp, cls: window.__m.cls }));
   await context.close();

@@ -54,3 +54,22 @@ export async function throttledPage(browser) {
   await page.addInitScript(OBSERVE);
   return { context, page, cdp };
 }
+
+/** Waits until `predicate` (a function's source, run in the page) is true. It polls
+ *  through a bare CDP `Runtime.evaluate`: Playwright's `waitForFunction` would first
+ *  inject its own script, ~80 ms of main-thread work under the 4× throttle, landing
+ *  in the middle of the app's startup (and not the static page's, which is done by
+ *  then) and so inflating the app's figures. */
+export async function waitInPage(cdp, predicate, timeoutMs = 30000) {
+  const expression = `new Promise((resolve, reject) => {
+    const until = performance.now() + ${timeoutMs};
+    const poll = () => {
+      if ((${predicate})()) resolve(true);
+      else if (performance.now() > until) reject(new Error('not within ${timeoutMs} ms: ' + ${JSON.stringify(String(predicate))}));
+      else setTimeout(poll, 10);
+    };
+    poll();
+  })`;
+  const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
+  if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+}

@@ -6,7 +6,7 @@
 //   node bench/profile.mjs [dist]      (after `make dist newsroom`)
 import path from 'node:path';
 import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
-import { benchArticle, throttledPage } from './pages.mjs';
+import { benchArticle, throttledPage, waitInPage } from './pages.mjs';
 
 const dist = path.resolve(process.argv[2] || DIST);
 const newsroom = await startNewsroom([], { dist });
@@ -20,7 +20,7 @@ try {
   await page.goto('about:blank');
   await cdp.send('Profiler.start');
   await page.goto(`${base}/articol/${article.slug}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('.ziar-body p') && document.querySelector('.ziar-recent-item'), null, { timeout: 30000 });
+  await waitInPage(cdp, () => document.querySelector('.ziar-body p') && document.querySelector('.ziar-recent-item'));
   await page.waitForTimeout(500);
   const { profile } = await cdp.send('Profiler.stop');
   const marks = await page.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((e) => [e.name, e.startTime]) }));

@@ -8,7 +8,7 @@
 // Not pass/fail: a tool for finding what to cut.
 import path from 'node:path';
 import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
-import { benchArticle, startStaticArticle, throttledPage } from './pages.mjs';
+import { benchArticle, startStaticArticle, throttledPage, waitInPage } from './pages.mjs';
 
 const RUNS = Number(process.argv[2] || process.env.BENCH_RUNS || 5);
 const DISTS = process.argv.length > 3 ? process.argv.slice(3).map((d) => path.resolve(d)) : [DIST];
@@ -32,7 +32,7 @@ async function run(newsroom, url = `${newsroom.url}/articol/${article.slug}`) {
   cdp.on('Network.requestWillBeSent', (e) => reqs.set(e.requestId, { url: e.request.url.replace(new URL(url).origin, ''), t0: e.timestamp }));
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) { r.t1 = e.timestamp; r.bytes = e.encodedDataLength; } });
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction((isStatic) => window.__m.visible !== null && (isStatic || window.__m.list !== null), url === staticUrl, { timeout: 30000 });
+  await waitInPage(cdp, url === staticUrl ? () => window.__m.visible !== null : () => window.__m.visible !== null && window.__m.list !== null);
   await page.waitForTimeout(1500);
   const m = await page.evaluate(() => {
     const nav = performance.timeOrigin / 1000;

@@ -41,12 +41,14 @@ export async function startNewsroom(flags = [], { dist = DIST } = {}) {
   return { url, admin, stop: () => proc.kill('SIGTERM') };
 }
 
-/** Headless Debian Chromium; never a downloaded browser. */
+/** Headless Debian Chromium; never a downloaded browser. `ZIAR_CHROME_ARGS`
+ *  (space-separated) adds flags, for the bench scripts' experiments. */
 export async function launch() {
+  const extra = (process.env.ZIAR_CHROME_ARGS ?? '').split(' ').filter(Boolean);
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extra],
   });
 }
 
