@@ -34,6 +34,8 @@ pub fn ArticlePage() -> impl IntoView {
                 None => api.by_slug(&slug).await,
             };
             crate::web::mark("article-data");
+            // Reading and parsing the answer was one task; rendering it is the next.
+            crate::web::timer::next_task().await;
             post
         }
     });
@@ -122,9 +124,13 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     // A widget never touches the host page's <head> or <html lang>; the
     // article's own elements carry `lang`/`dir` (content_lang_dir).
     let embedded = is_embedded();
-    if !embedded {
-        set_article_head(&post, &site.cfg.site_name);
-    }
+    // What the reader needs first (headline, byline, image, body) renders now;
+    // the rest (head tags, tags, share bar, follow-us) after that has painted,
+    // so neither task blocks the main thread for long on a slow phone.
+    let rest = RwSignal::new(false);
+    crate::web::timer::after_paint(move || {
+        let _ = rest.try_set(true);
+    });
     let (lang, dir) = content_lang_dir(post.content_lang());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
@@ -139,7 +145,6 @@ pub fn ArticleView(post: Post) -> impl IntoView {
         .is_external(u)
             && (u.starts_with("https://") || u.starts_with("http://"))
     });
-    let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {
         <article class="ziar-article" part="article">
             <header>
@@ -179,22 +184,36 @@ pub fn ArticleView(post: Post) -> impl IntoView {
             <div class="ziar-content" lang=lang.clone() dir=dir>
                 <HtmlBody html=post.content_html.clone()/>
             </div>
-            {(!post.tags.is_empty()).then(|| view! {
-                <p class="ziar-tags">{m.t("tags")} ": "
-                    {post.tags.iter().map(|t| view! { <span class="ziar-tag" lang=lang.clone() dir=dir>{t.name.clone()}</span> " " }).collect_view()}
-                </p>
-            })}
-            {original.map(|u| view! {
-                <p class="ziar-original">
-                    <a href=u rel="noopener noreferrer" target=target>{m.t("read_original")}</a>
-                </p>
-            })}
-            <div class="ziar-article-share">
-                <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
-            </div>
-            <div class="ziar-article-follow">
-                <super::follow_us::FollowUs/>
-            </div>
+            {move || rest.get().then(|| article_rest(&post, lang.clone(), dir, original.clone()))}
         </article>
+    }
+}
+
+/// The article's second half, rendered a task after the first: its head tags
+/// (removed with it), tags, "read the original", share bar and follow-us block.
+fn article_rest(post: &Post, lang: Option<String>, dir: &'static str, original: Option<String>) -> impl IntoView {
+    let site = use_site();
+    let m = &site.msgs;
+    if !is_embedded() {
+        set_article_head(post, &site.cfg.site_name);
+    }
+    let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
+    view! {
+        {(!post.tags.is_empty()).then(|| view! {
+            <p class="ziar-tags">{m.t("tags")} ": "
+                {post.tags.iter().map(|t| view! { <span class="ziar-tag" lang=lang.clone() dir=dir>{t.name.clone()}</span> " " }).collect_view()}
+            </p>
+        })}
+        {original.map(|u| view! {
+            <p class="ziar-original">
+                <a href=u rel="noopener noreferrer" target=target>{m.t("read_original")}</a>
+            </p>
+        })}
+        <div class="ziar-article-share">
+            <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
+        </div>
+        <div class="ziar-article-follow">
+            <super::follow_us::FollowUs/>
+        </div>
     }
 }

@@ -135,10 +135,8 @@ impl SidebarGate {
     /// animation frame runs before that paint, a timeout from it after.
     pub fn open_after_paint(&self) {
         let held = self.0;
-        request_animation_frame(move || {
-            crate::web::timer::Timeout::new(0, move || {
-                let _ = held.try_set(false);
-            });
+        crate::web::timer::after_paint(move || {
+            let _ = held.try_set(false);
         });
     }
 }

@@ -77,11 +77,15 @@ thread_local! {
 /// Builds and caches the date and relative-time formatters for `locale`. The
 /// first `Intl` object of a page loads the locale's data, tens of ms on a slow
 /// phone; the shell calls this in the idle gap while the first API request is
-/// in flight, so that cost leaves the article's render.
+/// in flight, so that cost leaves the article's render. One formatter per
+/// task: together they would block the main thread for over 50 ms.
 pub fn warm(locale: &str) {
     let now = super::now();
     let _ = absolute(now, locale);
-    let _ = relative(now, now, locale);
+    let locale = locale.to_owned();
+    super::timer::Timeout::new(0, move || {
+        let _ = relative(now, now, &locale);
+    });
 }
 
 /// The CLDR plural category (`one`, `few`, `other`, …) of `n` in `locale`.

@@ -58,3 +58,35 @@ impl Drop for OwnedTimeout {
         clear_timeout(&self.id);
     }
 }
+
+/// Runs `f` after what the current task rendered has painted: the next
+/// animation frame runs just before that paint, a timeout from it just after.
+/// For work that must not delay (nor lengthen the task of) the first paint.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        Timeout::new(0, f);
+    });
+}
+
+/// Resolves in a later task, so the work after an `.await` on it runs apart
+/// from the work before (each under the 50 ms a long task starts at). Through
+/// `scheduler.yield()` where the browser has it: the continuation then goes
+/// ahead of other queued tasks rather than behind them.
+pub async fn next_task() {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+    let global = js_sys::global();
+    let yielded = Reflect::get(&global, &"scheduler".into())
+        .ok()
+        .filter(|s| s.is_object())
+        .and_then(|s| {
+            let f: Function = Reflect::get(&s, &"yield".into()).ok()?.dyn_into().ok()?;
+            f.call0(&s).ok()?.dyn_into::<Promise>().ok()
+        });
+    let promise = yielded.unwrap_or_else(|| {
+        Promise::new(&mut |resolve, _| {
+            set_timeout(&resolve, 0.0);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
