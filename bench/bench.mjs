@@ -159,6 +159,9 @@ async function livePage(config = {}, { bodies = true } = {}) {
   await page.goto(newsroom.url + '/');
   await page.locator('.ziar-recent-title').first().waitFor();
   await page.waitForLoadState('networkidle');
+  // The config has been read. With a route in place Playwright intercepts every
+  // request, and each poll would wait on a round trip through this process.
+  await page.unrouteAll();
   return { context, page, polls };
 }
 async function settle(page, polls, n, extraMs = 20) {
