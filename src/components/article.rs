@@ -78,9 +78,10 @@ fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
     }
 }
 
-/// Head tags for one article: title, description, canonical, Open Graph and
-/// Twitter; removed when the article shown changes.
-fn set_article_head(post: &Post, site_name: &str) {
+/// Head tags for one article: description, canonical, Open Graph and Twitter;
+/// removed when the article shown changes. (The title is set with the first
+/// half of the view: a background tab shows it before anything paints.)
+fn add_article_tags(post: &Post, site_name: &str) {
     let description = excerpt(&post.excerpt, 160);
     let image = post.image.as_ref().map(|i| (i.url.clone(), i.alt.clone()));
     let card = if image.is_some() {
@@ -88,7 +89,6 @@ fn set_article_head(post: &Post, site_name: &str) {
     } else {
         "summary"
     };
-    crate::web::head::set_title(site_name, &post.title);
     let name = |n: &'static str, v: String| ("meta", [("name", n.into()), ("content", v)]);
     let property = |p: &'static str, v: String| ("meta", [("property", p.into()), ("content", v)]);
     let mut tags = vec![
@@ -124,8 +124,11 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     // A widget never touches the host page's <head> or <html lang>; the
     // article's own elements carry `lang`/`dir` (content_lang_dir).
     let embedded = is_embedded();
+    if !embedded {
+        crate::web::head::set_title(&site.cfg.site_name, &post.title);
+    }
     // What the reader needs first (headline, byline, image, body) renders now;
-    // the rest (head tags, tags, share bar, follow-us) after that has painted,
+    // the rest (meta tags, tags, share bar, follow-us) after that has painted,
     // so neither task blocks the main thread for long on a slow phone.
     let rest = RwSignal::new(false);
     crate::web::timer::after_paint(move || {
@@ -189,13 +192,13 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     }
 }
 
-/// The article's second half, rendered a task after the first: its head tags
+/// The article's second half, rendered a task after the first: its meta tags
 /// (removed with it), tags, "read the original", share bar and follow-us block.
 fn article_rest(post: &Post, lang: Option<String>, dir: &'static str, original: Option<String>) -> impl IntoView {
     let site = use_site();
     let m = &site.msgs;
     if !is_embedded() {
-        set_article_head(post, &site.cfg.site_name);
+        add_article_tags(post, &site.cfg.site_name);
     }
     let target = Some(site.cfg.link_target.clone()).filter(|t| !t.is_empty());
     view! {

@@ -59,13 +59,25 @@ impl Drop for OwnedTimeout {
     }
 }
 
-/// Runs `f` after what the current task rendered has painted: the next
+/// How long [`after_paint`] waits at most for a paint: a hidden page (a tab
+/// opened in the background) paints nothing and runs no animation frames.
+const AFTER_PAINT_MAX_MS: u64 = 500;
+
+/// Runs `f` once, after what the current task rendered has painted: the next
 /// animation frame runs just before that paint, a timeout from it just after.
 /// For work that must not delay (nor lengthen the task of) the first paint.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let painted = run.clone();
     leptos::prelude::request_animation_frame(move || {
-        Timeout::new(0, f);
+        Timeout::new(0, painted);
     });
+    Timeout::new(AFTER_PAINT_MAX_MS, run);
 }
 
 /// Resolves in a later task, so the work after an `.await` on it runs apart

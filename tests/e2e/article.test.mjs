@@ -98,6 +98,19 @@ const ATTACKS = [
 const SWALLOWING = '<noscript><p title="</noscript><img src=x onerror=alert(26)>"></noscript>' +
   '<textarea><img title="</textarea><img src=x onerror=alert(28)>"></textarea><xmp><img src=x onerror=alert(29)>';
 
+test('a page that never paints (a background tab) still gets the title at once, then the meta tags, share bar and Recent Posts', async () => {
+  // No animation frames, as in a tab opened in the background: the article's second
+  // half and the sidebar wait for a paint, but not forever.
+  await page.addInitScript(() => { window.requestAnimationFrame = () => 0; });
+  const [a] = await wpPosts('per_page=1');
+  await openArticle(a.slug);
+  const title = (await headline().textContent()).trim();
+  assert.equal(await page.title(), `${title} – Curierul de Valea Verde`, 'the title comes with the headline');
+  await page.locator('.ziar-article-share .ziar-share-button').waitFor({ timeout: 5000 });
+  assert.equal(await meta('property="og:title"').getAttribute('content'), title);
+  await page.locator('.ziar-recent-item').first().waitFor({ timeout: 5000 });
+});
+
 test('a post whose body carries every class of attack renders its text with nothing executed [expects console errors]', async () => {
   const body = ATTACKS.map((a, i) => `${a}<p>Marcaj ${i}</p>`).join('\n') + SWALLOWING;
   const post = await newsroom.admin('publish', { title: 'Corpus de atacuri', content_html: body });
