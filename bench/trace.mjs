@@ -7,6 +7,7 @@
 //   node bench/trace.mjs [dist]       (after `make dist newsroom`)
 // ZIAR_CHROME_ARGS (see tests/e2e/harness.mjs) passes Chromium flags, e.g.
 // "--js-flags=--no-wasm-lazy-compilation" to see what eager compilation would change.
+// KEEP=1 keeps the trace file and prints its path (it opens in DevTools' Performance panel).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
