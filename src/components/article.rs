@@ -187,7 +187,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
             <div class="ziar-content" lang=lang.clone() dir=dir>
                 <HtmlBody html=post.content_html.clone()/>
             </div>
-            {move || rest.get().then(|| article_rest(&post, lang.clone(), dir, original.clone()))}
+            {move || rest.get().then(|| article_rest(&post, lang.clone(), dir, original.clone()).into_any())}
         </article>
     }
 }
