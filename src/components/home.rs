@@ -92,6 +92,7 @@ pub fn HomePage() -> impl IntoView {
                                 </For>
                             </div>
                         }
+                        .into_any()
                     })
                 })}
             </ErrorBoundary>
