@@ -25,6 +25,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** A Subresource Integrity value (`sha384-…`) for `bytes`. */
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+
 /** Matches an inline (src-less) script element. */
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 /** Trunk's wasm loader: an inline module script (attribute quotes optional: the release build is minified). */
@@ -45,10 +48,8 @@ export function externalizeLoader(html, publicUrl) {
   const code = `${body.trim()}\n`;
   const name = `ziar-loader-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   // Keep SRI consistent with the rest of the page: on when Trunk put it on the other assets.
-  const sri = /\bintegrity="?sha384-/.test(html)
-    ? ` integrity="sha384-${crypto.createHash('sha384').update(code).digest('base64')}"`
-    : '';
-  const tag = `<script type="module" src="${publicUrl}${name}"${sri}></script>`;
+  const integrity = /\bintegrity="?sha384-/.test(html) ? ` integrity="${sri(code)}"` : '';
+  const tag = `<script type="module" src="${publicUrl}${name}"${integrity}></script>`;
   return { html: html.replace(whole, tag), name, code };
 }
 
@@ -69,8 +70,6 @@ export function minifyJs(code) {
     throw new Error(`esbuild could not minify the glue (run scripts/tools.sh build): ${e.message}`);
   }
 }
-
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 
 /**
  * Release builds: minifies Trunk's wasm-bindgen glue (`ziar-<hash>.js`) in place and
