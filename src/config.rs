@@ -6,11 +6,11 @@ use crate::share::{FollowLink, ShareConfig};
 use crate::sources::mapping::Mapping;
 use crate::sources::Kind;
 use crate::theme::{logo_allowed, AccentPalette, Rgb, ThemeMode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The site configuration.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// API base URL, absolute or relative to the page. Default: the bundled demo newsroom

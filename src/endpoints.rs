@@ -15,6 +15,30 @@ pub fn encode_query_value(s: &str) -> String {
     out
 }
 
+/// Percent-encodes a decoded path for a URL, keeping its `/` separators.
+pub fn encode_path(path: &str) -> String {
+    path.split('/').map(encode_query_value).collect::<Vec<_>>().join("/")
+}
+
+/// Decodes `%XX` escapes as UTF-8 (the browser's `decodeURIComponent`);
+/// `None` when an escape is malformed or the bytes are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Recognizes well-known APIs from their URL, before any response is seen.
 ///
 /// Only a guess for building the request: the response is still detected.
@@ -153,6 +177,7 @@ pub fn list_url(api_dir: &str, api: &str, kind: Kind, page: u32, per_page: usize
         Kind::DevTo => with_params(api, &paging("page", "per_page")),
         // The id list is one document; the client slices it.
         Kind::HackerNews | Kind::Custom => api.trim().to_owned(),
+        Kind::Ziar => format!("{api_dir}posts?page={page}&per_page={per_page}"),
     }
 }
 
@@ -184,6 +209,7 @@ pub fn hn_item_url(api: &str, id: u64) -> String {
 pub fn by_slug_url(api_dir: &str, kind: Kind, slug: &str) -> Option<String> {
     match kind {
         Kind::WordPress => Some(format!("{api_dir}posts?_embed=1&slug={}", encode_query_value(slug))),
+        Kind::Ziar => Some(format!("{api_dir}posts/{}", encode_query_value(slug))),
         _ => None,
     }
 }
@@ -204,11 +230,11 @@ pub fn single_url(api_dir: &str, api: &str, kind: Kind, slug: &str) -> Option<St
     }
 }
 
-/// Posts of one category (WordPress: the category's numeric id).
-pub fn category_url(api_dir: &str, kind: Kind, category_id: &str, per_page: usize) -> Option<String> {
+/// Posts of one category, one page (WordPress: the category's numeric id).
+pub fn category_url(api_dir: &str, kind: Kind, category_id: &str, page: u32, per_page: usize) -> Option<String> {
     match kind {
         Kind::WordPress => Some(format!(
-            "{api_dir}posts?_embed=1&per_page={per_page}&categories={}",
+            "{api_dir}posts?_embed=1&per_page={per_page}&page={page}&categories={}",
             encode_query_value(category_id)
         )),
         _ => None,
@@ -220,9 +246,39 @@ pub fn category_by_slug_url(api_dir: &str, slug: &str) -> String {
     format!("{api_dir}categories?slug={}", encode_query_value(slug))
 }
 
+/// The author lookup by slug (WordPress lists only users who have published posts).
+pub fn author_by_slug_url(api_dir: &str, slug: &str) -> String {
+    format!("{api_dir}users?slug={}", encode_query_value(slug))
+}
+
+/// One author's newest posts, one page (WordPress: the user's numeric id).
+pub fn author_posts_url(api_dir: &str, author_id: &str, page: u32, per_page: usize) -> String {
+    format!(
+        "{api_dir}posts?_embed=1&per_page={per_page}&page={page}&author={}",
+        encode_query_value(author_id)
+    )
+}
+
+/// A category or author page of ziar-server (`collection`: `categories` or `authors`).
+pub fn ziar_term_url(api_dir: &str, collection: &str, slug: &str, page: u32, per_page: usize) -> String {
+    format!(
+        "{api_dir}{collection}/{}?page={page}&per_page={per_page}",
+        encode_query_value(slug)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_encode_and_decode() {
+        assert_eq!(encode_path("/articol/știri noi"), "/articol/%C8%99tiri%20noi");
+        assert_eq!(percent_decode("%C8%99tiri%20noi").as_deref(), Some("știri noi"));
+        assert_eq!(percent_decode("100%"), None);
+        assert_eq!(percent_decode("%FF"), None);
+        assert_eq!(percent_decode("%zz"), None);
+    }
 
     #[test]
     fn urls_per_kind() {
@@ -246,6 +302,21 @@ mod tests {
             "http://h/wp-json/wp/v2/posts?_embed=1&slug=%C8%99tire%20%26%20%231"
         );
         assert_eq!(by_slug_url(dir, Kind::JsonFeed, "x"), None);
+        let own = "http://h/_ziar/api/";
+        assert_eq!(list_url(own, own, Kind::Ziar, 3, 6), "http://h/_ziar/api/posts?page=3&per_page=6");
+        assert_eq!(by_slug_url(own, Kind::Ziar, "a/b").unwrap(), "http://h/_ziar/api/posts/a%2Fb");
+        assert_eq!(
+            ziar_term_url(own, "authors", "ana", 2, 10),
+            "http://h/_ziar/api/authors/ana?page=2&per_page=10"
+        );
+        assert_eq!(
+            author_posts_url(dir, "3", 1, 5),
+            "http://h/wp-json/wp/v2/posts?_embed=1&per_page=5&page=1&author=3"
+        );
+        assert_eq!(
+            category_url(dir, Kind::WordPress, "4", 2, 5).unwrap(),
+            "http://h/wp-json/wp/v2/posts?_embed=1&per_page=5&page=2&categories=4"
+        );
     }
 
     #[test]

@@ -2,13 +2,18 @@
 
 use crate::i18n::Messages;
 use crate::sources::SourceError;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// Everything that can go wrong between the config and the screen.
 ///
 /// The `Display` text is the technical detail for the console; [`AppError::message`]
 /// is what the reader sees, in the UI locale, always naming the URL involved.
-#[derive(Debug, Clone, PartialEq, Error)]
+///
+/// It crosses from ziar-server to the browser inside a server-rendered page
+/// (`crate::preload`), so it is serializable; a `SourceError` travels as its text.
+#[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
 pub enum AppError {
     /// No HTTP response at all: DNS, refused connection, CORS, offline.
     #[error("request to {url} failed: {detail}")]
@@ -31,7 +36,11 @@ pub enum AppError {
     Http { url: String, status: u16 },
     /// A response that is not a news feed we understand.
     #[error("{url}: {source}")]
-    NotFeed { url: String, source: SourceError },
+    NotFeed {
+        url: String,
+        #[serde(with = "source_as_text")]
+        source: SourceError,
+    },
     /// `config.json` missing or invalid.
     #[error("config: {0}")]
     Config(String),
@@ -73,6 +82,22 @@ impl AppError {
                 None => m.t("err_config_any"),
             },
         }
+    }
+}
+
+/// A `SourceError` as its English text, read back as `NotJson` (whose
+/// reader-facing message is generic): only ziar-server sends these, and it
+/// words upstream failures itself.
+mod source_as_text {
+    use crate::sources::SourceError;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(e: &SourceError, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&e.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SourceError, D::Error> {
+        String::deserialize(d).map(SourceError::NotJson)
     }
 }
 

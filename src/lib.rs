@@ -1,9 +1,12 @@
 //! Ziar: a news front end for any JSON news API.
 //!
 //! Layers, data flowing one way: `sources` (API JSON → model) → `model` →
-//! `live` (polling, merging) → `components` → mount points (`main.rs`).
+//! `live` (polling, merging) → `components` → mount points (`main.rs`,
+//! `bin/embed.rs`, and `ziar-server`, which renders the same components to HTML).
 //! Everything above `web` and `components` is pure Rust, compiled and tested on
-//! the host; browser glue lives in `web` and is compiled for wasm32 only.
+//! the host. `web` is the one seam between the components and their platform:
+//! the browser glue in `src/web/` on wasm32, its server-side twin in
+//! `src/native/` everywhere else (same paths, so no view needs a `cfg`).
 
 pub mod api_override;
 pub mod config;
@@ -16,6 +19,7 @@ pub mod live;
 pub mod model;
 pub mod outline;
 pub mod paths;
+pub mod preload;
 pub mod sanitize;
 pub mod share;
 pub mod sources;
@@ -23,7 +27,11 @@ pub mod text;
 pub mod theme;
 pub mod time;
 
-#[cfg(target_arch = "wasm32")]
+pub mod client;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod web;
+/// The server's side of the `web` seam (see `src/native/mod.rs`).
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "native/mod.rs"]
 pub mod web;

@@ -67,6 +67,23 @@ pub struct Author {
     pub avatar: Option<String>,
 }
 
+impl Author {
+    /// The key of the author's page (`/autor/<key>`): the last segment of the
+    /// author's URL where the API gives one (WordPress and Ghost end their
+    /// author pages in the author's slug: `/author/ana-popescu/`), else the
+    /// name as a slug. Empty when neither gives anything usable.
+    pub fn route_key(&self) -> String {
+        let from_url = self.url.as_deref().and_then(|u| {
+            let path = u.split(['?', '#']).next()?;
+            let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+            let last = path.trim_end_matches('/').rsplit('/').next()?;
+            let key = crate::text::slugify(last);
+            (!key.is_empty() && !path.trim_matches('/').is_empty()).then_some(key)
+        });
+        from_url.unwrap_or_else(|| crate::text::slugify(&self.name))
+    }
+}
+
 /// A category or tag.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Term {
@@ -191,6 +208,21 @@ pub fn resolve_url(base: &str, rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn author_pages_are_keyed_by_the_slug_in_their_url_or_the_name() {
+        let a = |name: &str, url: Option<&str>| Author {
+            name: name.into(),
+            url: url.map(Into::into),
+            avatar: None,
+        };
+        assert_eq!(a("Ana Popescu", Some("https://x.ro/author/ana-p/")).route_key(), "ana-p");
+        assert_eq!(a("Ana Popescu", Some("https://x.ro/autor/ana-p?x=1")).route_key(), "ana-p");
+        assert_eq!(a("Ana Popescu", Some("https://x.ro/")).route_key(), "ana-popescu");
+        assert_eq!(a("Ștefan Țurcanu", None).route_key(), "stefan-turcanu");
+    }
+
     #[test]
     fn ties_order_numeric_ids_by_value() {
         let at = |id: &str| super::Post {

@@ -28,6 +28,8 @@ pub enum Page {
     Home,
     Article(String),
     Category(String),
+    /// An author's page, by [`crate::model::Author::route_key`].
+    Author(String),
     NotFound,
 }
 
@@ -38,6 +40,7 @@ pub enum PageKind {
     Home,
     Article,
     Category,
+    Author,
     NotFound,
 }
 
@@ -47,6 +50,7 @@ impl Page {
             Page::Home => PageKind::Home,
             Page::Article(_) => PageKind::Article,
             Page::Category(_) => PageKind::Category,
+            Page::Author(_) => PageKind::Author,
             Page::NotFound => PageKind::NotFound,
         }
     }
@@ -56,6 +60,7 @@ impl Page {
         match self {
             Page::Article(s) if kind == PageKind::Article => Some(s),
             Page::Category(s) if kind == PageKind::Category => Some(s),
+            Page::Author(s) if kind == PageKind::Author => Some(s),
             _ => None,
         }
     }
@@ -82,7 +87,19 @@ pub fn page_for(router_base: &str, path: &str, decode: impl Fn(&str) -> String) 
     match (parts.next(), parts.next(), parts.next()) {
         (Some("articol"), Some(slug), None) if !slug.is_empty() => Page::Article(decode(slug)),
         (Some("categorie"), Some(slug), None) if !slug.is_empty() => Page::Category(decode(slug)),
+        (Some("autor"), Some(slug), None) if !slug.is_empty() => Page::Author(decode(slug)),
         _ => Page::NotFound,
+    }
+}
+
+/// The route of a page, the inverse of [`page_for`] (slugs percent-encoded).
+pub fn route_of(page: &Page) -> String {
+    let enc = crate::endpoints::encode_query_value;
+    match page {
+        Page::Home | Page::NotFound => "/".into(),
+        Page::Article(s) => format!("/articol/{}", enc(s)),
+        Page::Category(s) => format!("/categorie/{}", enc(s)),
+        Page::Author(s) => format!("/autor/{}", enc(s)),
     }
 }
 
@@ -113,6 +130,7 @@ mod tests {
         assert_eq!(page("", "/articol/știri"), Page::Article("știri".into()));
         assert_eq!(page("", "/categorie/sport"), Page::Category("sport".into()));
         assert_eq!(page("", "/articol/a%2Fb"), Page::Article("a/b".into()));
+        assert_eq!(page("", "/autor/ana-popescu"), Page::Author("ana-popescu".into()));
     }
 
     #[test]
@@ -121,7 +139,8 @@ mod tests {
             "/articol",
             "/articol/",
             "/articol/a/b",
-            "/autor/x",
+            "/autor/",
+            "/autor/x/y",
             "/categorie//",
             "/x",
             "//articol/a",

@@ -16,24 +16,39 @@ pub enum ElementAction {
     Remove,
 }
 
-/// Decides the fate of an element by its lower-case tag name.
+/// Elements kept, with their attributes filtered.
+pub const KEEP: &[&str] = &[
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "q", "cite", "strong", "b", "em",
+    "i", "u", "s", "small", "sub", "sup", "mark", "abbr", "code", "pre", "kbd", "a", "figure", "figcaption", "img",
+    "picture", "source", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "dl", "dt", "dd", "time",
+    "span", "div",
+];
+
+/// Elements removed with everything inside them. (`iframe` is kept instead
+/// when its host is allowed: see [`Policy::iframe_src`].)
+pub const REMOVE: &[&str] = &[
+    "script", "style", "object", "embed", "form", "base", "meta", "link", "iframe", "frame", "frameset", "noscript",
+    "template", "svg", "math", "input", "button", "textarea", "select", "option", "applet", "audio", "video",
+    "canvas", "dialog", "title", "head", "xmp", "plaintext", "noembed", "noframes",
+];
+
+/// Every attribute [`attribute_allowed`] keeps on some element, for walkers
+/// that need the list up front (ammonia, on the server).
+pub const ATTRIBUTES: &[&str] = &[
+    "title", "lang", "dir", "href", "alt", "width", "height", "loading", "decoding", "src", "srcset", "sizes",
+    "datetime", "cite", "colspan", "rowspan", "scope", "start", "reversed",
+];
+
+/// Decides the fate of an element by its lower-case tag name. Anything not
+/// kept or removed is unwrapped: an article has one `h1` (the headline), so a
+/// body `h1` is unwrapped too, as are `section`, `font` and unknown tags.
 pub fn element_action(tag: &str) -> ElementAction {
-    match tag {
-        "p" | "br" | "hr" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "blockquote" | "q" | "cite"
-        | "strong" | "b" | "em" | "i" | "u" | "s" | "small" | "sub" | "sup" | "mark" | "abbr" | "code" | "pre"
-        | "kbd" | "a" | "figure" | "figcaption" | "img" | "picture" | "source" | "table" | "thead" | "tbody"
-        | "tfoot" | "tr" | "th" | "td" | "caption" | "dl" | "dt" | "dd" | "time" | "span" | "div" => {
-            ElementAction::Keep
-        }
-        // An article has one h1: the headline. Body h1s are demoted by unwrapping.
-        "h1" | "section" | "article" | "header" | "footer" | "aside" | "main" | "center" | "font" | "del" | "ins" => {
-            ElementAction::Unwrap
-        }
-        "script" | "style" | "object" | "embed" | "form" | "base" | "meta" | "link" | "iframe" | "frame"
-        | "frameset" | "noscript" | "template" | "svg" | "math" | "input" | "button" | "textarea" | "select"
-        | "option" | "applet" | "audio" | "video" | "canvas" | "dialog" | "title" | "head" | "xmp" | "plaintext"
-        | "noembed" | "noframes" => ElementAction::Remove,
-        _ => ElementAction::Unwrap,
+    if KEEP.contains(&tag) {
+        ElementAction::Keep
+    } else if REMOVE.contains(&tag) {
+        ElementAction::Remove
+    } else {
+        ElementAction::Unwrap
     }
 }
 
@@ -189,6 +204,24 @@ mod tests {
         assert_eq!(element_action("p"), ElementAction::Keep);
         assert_eq!(element_action("blink"), ElementAction::Unwrap);
         assert_eq!(element_action("h1"), ElementAction::Unwrap);
+        assert_eq!(element_action("section"), ElementAction::Unwrap);
+        assert!(KEEP.iter().all(|t| !REMOVE.contains(t)));
+    }
+
+    #[test]
+    fn the_attribute_list_is_everything_allowed() {
+        let probe = ["onclick", "style", "class", "id", "name", "srcdoc", "formaction", "xmlns", "data-x"];
+        for tag in KEEP {
+            for a in probe {
+                assert!(!attribute_allowed(tag, a), "{tag} {a}");
+            }
+            for a in ATTRIBUTES.iter().filter(|a| attribute_allowed(tag, a)) {
+                assert!(ATTRIBUTES.contains(a));
+            }
+        }
+        for a in ATTRIBUTES {
+            assert!(KEEP.iter().any(|t| attribute_allowed(t, a)), "{a} is allowed nowhere");
+        }
     }
 
     #[test]

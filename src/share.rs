@@ -4,7 +4,7 @@
 //! only a URL the reader may choose to open, so no network hears about a page
 //! until the reader clicks.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Somewhere an article can be shared to.
@@ -119,7 +119,7 @@ impl Network {
 }
 
 /// `share` in `config.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ShareConfig {
     /// Target ids, in display order. Default: every target.
@@ -186,7 +186,7 @@ pub fn parse_targets(ids: &[String]) -> Result<Vec<Target>, String> {
 }
 
 /// One entry of `follow` in `config.json`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowLink {
     /// A network id (`facebook`, `instagram`, `x`, `youtube`, `tiktok`, `telegram`,

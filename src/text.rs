@@ -195,6 +195,45 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+/// A URL slug: lowercase ASCII letters and digits, diacritics folded
+/// (ă â → a, î → i, ș ş → s, ț ţ → t, and the Latin-1 accents), every other
+/// run of characters one `-`, at most 80 characters.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars().map(fold_latin) {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+            if out.len() >= 80 {
+                break;
+            }
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// One character with its Latin diacritics dropped.
+fn fold_latin(c: char) -> char {
+    match c {
+        'ă' | 'â' | 'á' | 'à' | 'ä' | 'ã' | 'å' | 'Ă' | 'Â' | 'Á' | 'À' | 'Ä' | 'Ã' | 'Å' => 'a',
+        'î' | 'í' | 'ì' | 'ï' | 'Î' | 'Í' | 'Ì' | 'Ï' => 'i',
+        'ș' | 'ş' | 'š' | 'Ș' | 'Ş' | 'Š' => 's',
+        'ț' | 'ţ' | 'Ț' | 'Ţ' => 't',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        other => other,
+    }
+}
+
 /// Unicode lowercase, as `str::to_lowercase`. In the browser it is
 /// `String.prototype.toLowerCase` (the same Unicode mapping), which keeps
 /// core's case tables (~13 KB) out of the wasm.
@@ -341,6 +380,14 @@ pub fn reading_minutes(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_fold_romanian_and_collapse_the_rest() {
+        assert_eq!(slugify("Știri: „Țară” și Ăla — 2024!"), "stiri-tara-si-ala-2024");
+        assert_eq!(slugify("Ana-Maria Popescu"), "ana-maria-popescu");
+        assert_eq!(slugify(" ‑ "), "");
+        assert!(slugify(&"a".repeat(200)).len() <= 80);
+    }
 
     #[test]
     fn decodes_wordpress_texturized_titles() {

@@ -1,27 +1,59 @@
 //! The article page: category, headline, byline, dates, image, body, tags, and
 //! the slots for the share bar and the follow-us block.
 
-use super::app::error_fallback;
+use super::error_view::ErrorView;
 use super::html_body::HtmlBody;
 use super::link::AppLink;
 use super::not_found::NotFound;
 use super::rel_time::RelTime;
 use super::router::use_slug;
+use super::shell::error_fallback;
 use super::skeleton::ArticleSkeleton;
-use super::{is_embedded, use_site};
+use super::{first_then, is_embedded, take_preloaded, use_site};
+use crate::error::AppError;
 use crate::model::Post;
 use crate::paths::PageKind;
+use crate::preload::PageData;
 use crate::sanitize::Policy;
 use crate::text::{excerpt, html_to_text, reading_minutes};
 use crate::web::intl;
 use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
 
-/// Loads one post by the `:slug` route parameter.
+/// The article of the current `/articol/<slug>`.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let site = use_site();
     let slug = use_slug(PageKind::Article);
+    let first_slug = slug.get_untracked();
+    let preloaded = take_preloaded(|p| match p {
+        PageData::Article { slug, post } if slug == first_slug => Ok(post),
+        other => Err(other),
+    });
+    match preloaded {
+        Some(post) => first_then(
+            slug,
+            move |retry| found_view(post.clone(), Some(retry)),
+            move || view! { <ArticleLoader slug/> },
+        )
+        .into_any(),
+        None => view! { <ArticleLoader slug/> }.into_any(),
+    }
+}
+
+/// What an article lookup found: the article, the not-found page, or the
+/// error (with its Retry) as the page's title.
+fn found_view(post: Result<Option<Post>, AppError>, retry: Option<Callback<()>>) -> AnyView {
+    match post {
+        Ok(Some(p)) => view! { <ArticleView post=p/> }.into_any(),
+        Ok(None) => view! { <NotFound/> }.into_any(),
+        Err(error) => view! { <ErrorView error msgs=use_site().msgs.clone() retry=retry.unwrap_or_else(|| Callback::new(|_| ())) heading=1/> }.into_any(),
+    }
+}
+
+/// Loads one post by slug in the browser, refetching when the slug changes.
+#[component]
+fn ArticleLoader(slug: Memo<String>) -> impl IntoView {
+    let site = use_site();
     let api = site.api.clone();
     let post = LocalResource::new(move || {
         let slug = slug.get();
@@ -54,10 +86,7 @@ pub fn ArticlePage() -> impl IntoView {
                     if let Some(g) = gate {
                         g.open_after_paint();
                     }
-                    post.map(|found| match found {
-                        Some(p) => view! { <ArticleView post=p/> }.into_any(),
-                        None => view! { <NotFound/> }.into_any(),
-                    })
+                    post.map(|found| found_view(Ok(found), None))
                 })}
             </ErrorBoundary>
         </Transition>
@@ -83,8 +112,7 @@ fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
 /// half of the view: a background tab shows it before anything paints.)
 fn add_article_tags(post: &Post, site_name: &str) {
     let description = excerpt(&post.excerpt, 160);
-    let image = post.image.as_ref().map(|i| (i.url.clone(), i.alt.clone()));
-    let card = if image.is_some() {
+    let card = if post.image.is_some() {
         "summary_large_image"
     } else {
         "summary"
@@ -101,18 +129,64 @@ fn add_article_tags(post: &Post, site_name: &str) {
         property("article:modified_time", post.modified.to_rfc3339()),
         name("twitter:card", card.into()),
         name("twitter:title", post.title.clone()),
-        name("twitter:description", description),
+        name("twitter:description", description.clone()),
     ];
     if let Some(u) = post.url.clone() {
         tags.push(("link", [("rel", "canonical".into()), ("href", u.clone())]));
         tags.push(property("og:url", u));
     }
-    if let Some((url, alt)) = image {
-        tags.push(property("og:image", url.clone()));
-        tags.push(name("twitter:image", url));
-        tags.push(name("twitter:image:alt", alt));
+    if let Some(img) = &post.image {
+        tags.push(property("og:image", img.url.clone()));
+        if let (Some(w), Some(h)) = (img.width, img.height) {
+            tags.push(property("og:image:width", w.to_string()));
+            tags.push(property("og:image:height", h.to_string()));
+        }
+        if !img.alt.is_empty() {
+            tags.push(property("og:image:alt", img.alt.clone()));
+        }
+        tags.push(name("twitter:image", img.url.clone()));
+        tags.push(name("twitter:image:alt", img.alt.clone()));
     }
     crate::web::head::add_tags(tags);
+    crate::web::head::add_json_ld(news_article_json_ld(post, site_name, &description));
+}
+
+/// A schema.org `NewsArticle` for search engines, as JSON-LD.
+fn news_article_json_ld(post: &Post, site_name: &str, description: &str) -> String {
+    let mut doc = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": post.title,
+        "description": description,
+        "datePublished": post.published.to_rfc3339(),
+        "dateModified": post.modified.to_rfc3339(),
+        "publisher": { "@type": "Organization", "name": site_name },
+    });
+    if let Some(url) = &post.url {
+        doc["mainEntityOfPage"] = url.as_str().into();
+    }
+    if let Some(img) = &post.image {
+        doc["image"] = vec![img.url.clone()].into();
+    }
+    let authors: Vec<serde_json::Value> = post
+        .authors
+        .iter()
+        .filter(|a| !a.name.is_empty())
+        .map(|a| {
+            let mut p = serde_json::json!({ "@type": "Person", "name": a.name });
+            if let Some(u) = &a.url {
+                p["url"] = u.as_str().into();
+            }
+            p
+        })
+        .collect();
+    if !authors.is_empty() {
+        doc["author"] = authors.into();
+    }
+    if let Some(section) = post.categories.first().filter(|c| !c.name.is_empty()) {
+        doc["articleSection"] = section.name.as_str().into();
+    }
+    doc.to_string()
 }
 
 /// Renders a loaded post.

@@ -1,125 +1,71 @@
 //! The home page: the latest posts, then "load more".
 
-use super::app::error_fallback;
+use super::cards::{Cards, LoadPage};
 use super::error_view::ErrorView;
-use super::post_card::PostCard;
+use super::shell::error_fallback;
 use super::skeleton::CardsSkeleton;
-use super::use_site;
-use crate::error::AppError;
-use crate::model::Post;
+use super::{first_then, take_preloaded, use_site};
+use crate::preload::{ListPage, PageData};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-
-/// Cards whose images load eagerly: those visible without scrolling.
-pub const ABOVE_FOLD: usize = 2;
+use std::sync::Arc;
 
 /// Lists the newest posts; further pages are appended, never replacing what is shown.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let size = site.cfg.page_size;
-    let api = site.api.clone();
-    let first = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.latest(1, size).await }
-    });
-    let more: RwSignal<Vec<Post>> = RwSignal::new(Vec::new());
-    let next_page = RwSignal::new(2u32);
-    let has_more = RwSignal::new(false);
-    let loading = RwSignal::new(false);
-    let more_error: RwSignal<Option<AppError>> = RwSignal::new(None);
-
-    let load_more = {
-        let api = site.api.clone();
-        move |_: ()| {
-            if loading.get_untracked() {
-                return;
-            }
-            loading.set(true);
-            let api = api.clone();
-            let page = next_page.get_untracked();
-            spawn_local(async move {
-                match api.latest(page, size).await {
-                    Ok(p) => {
-                        let shown = card_links().map(|l| l.length()).unwrap_or(0);
-                        more.update(|v| {
-                            for post in p.posts {
-                                if !v.iter().any(|x| x.id == post.id) {
-                                    v.push(post);
-                                }
-                            }
-                        });
-                        has_more.set(p.has_more);
-                        next_page.set(page + 1);
-                        more_error.set(None);
-                        focus_card(shown);
-                    }
-                    Err(e) => more_error.set(Some(e)),
-                }
-                loading.set(false);
-            });
-        }
-    };
-
-    let msgs2 = site.msgs.clone();
-    let retry = Callback::new(move |_| first.refetch());
-    let retry_more = {
-        let load_more = load_more.clone();
-        Callback::new(move |_| load_more(()))
-    };
     crate::web::head::set_title(&site.cfg.site_name, "");
+    let load: LoadPage = {
+        let api = site.api.clone();
+        Arc::new(move |n| {
+            let api = api.clone();
+            Box::pin(async move { api.latest(n, size).await })
+        })
+    };
+    let first = take_preloaded(|p| match p {
+        PageData::Home { first } => Ok(first),
+        other => Err(other),
+    });
+    let body = match first {
+        Some(first) => {
+            let later_load = load.clone();
+            first_then(
+                Memo::new(|_| String::new()),
+                move |retry| match first.clone() {
+                    Ok(page) => view! { <Cards first=page load=load.clone()/> }.into_any(),
+                    Err(error) => view! { <ErrorView error msgs=use_site().msgs.clone() retry heading=2/> }.into_any(),
+                },
+                move || view! { <HomeLoader load=later_load.clone()/> },
+            )
+            .into_any()
+        }
+        None => view! { <HomeLoader load/> }.into_any(),
+    };
     view! {
         <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
-        <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
-            <ErrorBoundary fallback=error_fallback(retry, false)>
-                {move || Suspend::new(async move {
-                    first.await.map(|page| {
-                        has_more.set(page.has_more);
-                        let empty = page.posts.is_empty();
-                        let first_ids: Vec<String> = page.posts.iter().map(|p| p.id.clone()).collect();
-                        let above_fold: Vec<String> = first_ids.iter().take(ABOVE_FOLD).cloned().collect();
-                        let extra = move || {
-                            more.get().into_iter().filter(|p| !first_ids.contains(&p.id)).collect::<Vec<Post>>()
-                        };
-                        view! {
-                            {empty.then(|| view! { <p class="ziar-empty">{use_site().msgs.t("empty")}</p> })}
-                            <div class="ziar-cards">
-                                <For each=move || page.posts.clone() key=|p| p.id.clone() let(post)>
-                                    <PostCard eager=above_fold.contains(&post.id) post/>
-                                </For>
-                                <For each=extra key=|p| p.id.clone() let(post)>
-                                    <PostCard post/>
-                                </For>
-                            </div>
-                        }
-                        .into_any()
-                    })
-                })}
-            </ErrorBoundary>
-        </Transition>
-        {move || more_error.get().map(|e| view! { <ErrorView error=e msgs=msgs2.clone() retry=retry_more/> })}
-        <Show when=move || has_more.get() && more_error.with(Option::is_none)>
-            <button type="button" class="ziar-more" on:click={
-                let load_more = load_more.clone();
-                move |_| load_more(())
-            } disabled=move || loading.get()>
-                {use_site().msgs.t("load_more")}
-            </button>
-        </Show>
+        {body}
     }
 }
 
-fn card_links() -> Option<web_sys::NodeList> {
-    document().query_selector_all(".ziar-main .ziar-card-title a").ok()
-}
-
-/// Moves focus to the `index`th card's link once rendered: the first card of a
-/// page just loaded, so a keyboard or screen-reader user continues from there
-/// (the button may be gone when it was the last page).
-fn focus_card(index: u32) {
-    request_animation_frame(move || {
-        if let Some(el) = card_links().and_then(|l| l.item(index)) {
-            crate::web::focus(el);
-        }
-    });
+/// The first page loaded in the browser, with skeleton cards meanwhile.
+#[component]
+fn HomeLoader(load: LoadPage) -> impl IntoView {
+    let size = use_site().cfg.page_size;
+    let first = {
+        let load = load.clone();
+        LocalResource::new(move || load(1))
+    };
+    let retry = Callback::new(move |_| first.refetch());
+    view! {
+        <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
+            <ErrorBoundary fallback=error_fallback(retry, false)>
+                {move || {
+                    let load = load.clone();
+                    Suspend::new(async move {
+                        first.await.map(|page| view! { <Cards first=ListPage::from(page) load/> }.into_any())
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
 }

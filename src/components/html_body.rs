@@ -1,12 +1,12 @@
-//! Renders API HTML through the sanitizer, as nodes (no `inner_html`).
+//! The article body: API HTML through the sanitizer, never `inner_html` of
+//! unchecked text. The browser sanitizes with its own parser
+//! (`web::body`); ziar-server with ammonia under the same policy.
 
 use super::use_site;
 use crate::sanitize::Policy;
-use crate::web::sanitize_dom::{page_origin, sanitize_with};
-use leptos::html::Div;
+use crate::web::sanitize_dom::page_origin;
 use leptos::prelude::*;
 
-/// The article body: sanitized by the browser-parser sanitizer and moved in as nodes.
 /// Relative URLs resolve against the API URL; iframes and link targets follow the config.
 #[component]
 pub fn HtmlBody(html: String) -> impl IntoView {
@@ -17,55 +17,5 @@ pub fn HtmlBody(html: String) -> impl IntoView {
         iframe_hosts: site.cfg.iframe_hosts.clone(),
         link_target: site.cfg.link_target.clone(),
     };
-    let node = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            match sanitize_with(&html, &policy) {
-                Some(frag) => {
-                    fit_headings(&frag);
-                    el.replace_children_with_node_1(&frag);
-                    crate::web::mark("article-body");
-                }
-                None => web_sys::console::error_1(&"Ziar: the article body could not be parsed".into()),
-            }
-        }
-    });
-    view! { <div class="ziar-body" node_ref=node></div> }
-}
-
-/// Renames the body's headings to the levels `outline::fit_levels` gives, so the
-/// body's outline sits under the page's `h1` with no skipped level.
-fn fit_headings(frag: &web_sys::DocumentFragment) {
-    use wasm_bindgen::JsCast;
-    let Ok(list) = frag.query_selector_all("h1, h2, h3, h4, h5, h6") else {
-        return;
-    };
-    let headings: Vec<web_sys::Element> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect();
-    let levels: Vec<u8> = headings
-        .iter()
-        .map(|h| h.tag_name().as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
-        .collect();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for ((h, old), new) in headings.iter().zip(&levels).zip(crate::outline::fit_levels(&levels)) {
-        if *old == new {
-            continue;
-        }
-        let Ok(renamed) = doc.create_element(&format!("h{new}")) else {
-            continue;
-        };
-        let attrs = h.attributes();
-        for i in 0..attrs.length() {
-            if let Some(a) = attrs.item(i) {
-                let _ = renamed.set_attribute(&a.name(), &a.value());
-            }
-        }
-        while let Some(child) = h.first_child() {
-            let _ = renamed.append_child(&child);
-        }
-        let _ = h.replace_with_with_node_1(&renamed);
-    }
+    crate::web::body::render(html, policy)
 }

@@ -1,10 +1,17 @@
-//! UI components, one per file. Each owns its data through a `LocalResource`.
+//! UI components, one per file. Each owns its data through a `LocalResource`,
+//! or, for its first render on a page ziar-server rendered, through the data
+//! the server rendered it with ([`Preloaded`]). They compile for the browser
+//! and natively (the server renders them to HTML): platform calls go through
+//! `crate::web`, which is the browser glue on wasm32 and `src/native/` elsewhere.
 
+/// The static app's root (reads `config.json`); a mount point, browser only.
+#[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod article;
+pub mod author;
 pub mod byline;
+pub mod cards;
 pub mod category;
-pub mod clock;
 pub mod error_view;
 pub mod follow_us;
 pub mod home;
@@ -16,17 +23,23 @@ pub mod post_card;
 pub mod recent_posts;
 pub mod rel_time;
 pub mod router;
-pub mod scroll;
 pub mod share_bar;
+pub mod shell;
 pub mod skeleton;
+pub mod term_page;
+/// The widgets' mount points (custom elements), browser only.
+#[cfg(target_arch = "wasm32")]
 pub mod widgets;
 
 use crate::config::Config;
 use crate::i18n::Messages;
+use crate::model::Post;
+use crate::preload::PageData;
 use crate::time::Instant;
 use crate::web::api::Api;
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Site-wide, read-only context: config, API client, messages and `Intl` locale.
 #[derive(Debug, Clone)]
@@ -66,9 +79,100 @@ pub fn use_site() -> SiteCtx {
     })
 }
 
+/// The data a server render was built from (`crate::preload`), provided on
+/// the server and in the hydrating browser: each part takes its share for its
+/// first render, so both sides build the same markup without waiting. Absent
+/// in the static app, where everything loads in the browser.
+#[derive(Debug, Clone, Default)]
+pub struct Preloaded {
+    page: Arc<Mutex<Option<PageData>>>,
+    recent: Arc<Mutex<Option<(Vec<Post>, Option<String>)>>>,
+    /// Served from the server's last good copy while the API fails.
+    pub stale: bool,
+}
+
+impl Preloaded {
+    /// The context for one render.
+    pub fn new(p: crate::preload::Preload) -> Preloaded {
+        Preloaded {
+            page: Arc::new(Mutex::new(p.page)),
+            recent: Arc::new(Mutex::new(p.recent.map(|r| (r, p.recent_etag)))),
+            stale: p.stale,
+        }
+    }
+}
+
+/// The page's server-rendered data, when `pick` recognizes it as its own
+/// (`Ok`); taken, so a later visit to the same page loads afresh.
+pub fn take_preloaded<T>(pick: impl FnOnce(PageData) -> Result<T, PageData>) -> Option<T> {
+    let pre = use_context::<Preloaded>()?;
+    let mut slot = pre.page.lock().unwrap_or_else(|e| e.into_inner());
+    match pick(slot.take()?) {
+        Ok(found) => Some(found),
+        Err(other) => {
+            *slot = Some(other);
+            None
+        }
+    }
+}
+
+/// Recent Posts as the server rendered them, with their validator; taken once.
+pub fn take_preloaded_recent() -> Option<(Vec<Post>, Option<String>)> {
+    let pre = use_context::<Preloaded>()?;
+    let taken = pre.recent.lock().unwrap_or_else(|e| e.into_inner()).take();
+    taken
+}
+
+/// A page the server rendered from preloaded data, then loaded in the
+/// browser: `first` (the server's markup, given a Retry that switches over)
+/// while `key` stays what it was at the first render; `later` (the page's own
+/// loading view) from the first change of `key` or the first Retry on.
+pub fn first_then<F, L, V, W>(key: Memo<String>, first: F, later: L) -> impl IntoView
+where
+    F: Fn(Callback<()>) -> V + Send + Sync + 'static,
+    L: Fn() -> W + Send + Sync + 'static,
+    V: IntoView + 'static,
+    W: IntoView + 'static,
+{
+    let start = key.get_untracked();
+    let retried = RwSignal::new(false);
+    let on_first = Memo::new(move |prev: Option<&bool>| {
+        prev.copied().unwrap_or(true) && !retried.get() && key.with(|k| *k == start)
+    });
+    let retry = Callback::new(move |_| retried.set(true));
+    move || {
+        if on_first.get() {
+            first(retry).into_any()
+        } else {
+            later().into_any()
+        }
+    }
+}
+
+/// Element ids unique within one page, the same on the server and in the
+/// browser that hydrates its HTML (a process-wide counter would differ).
+#[derive(Debug, Clone, Default)]
+pub struct Ids(Arc<AtomicUsize>);
+
+/// The next id with `prefix` (`ziar-share-menu-0`, …).
+pub fn next_id(prefix: &str) -> String {
+    static FALLBACK: AtomicUsize = AtomicUsize::new(0);
+    let n = match use_context::<Ids>() {
+        Some(ids) => ids.0.fetch_add(1, Ordering::Relaxed),
+        None => FALLBACK.fetch_add(1, Ordering::Relaxed),
+    };
+    format!("{prefix}{n}")
+}
+
 /// The one clock every relative time reads, so all times tick together.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock(pub RwSignal<Instant>);
+
+/// Starts the shared clock under the current owner (`web::clock`).
+pub fn start_shared_clock() -> (Clock, NewestShown) {
+    let (clock, newest) = crate::web::clock::start();
+    (Clock(clock), NewestShown(newest))
+}
 
 /// Reads the shared clock (a fresh one if none is provided, e.g. in tests).
 pub fn use_clock() -> Clock {

@@ -10,13 +10,8 @@ use crate::live::merge::{row_key, LiveList};
 use crate::live::policy::PollPolicy;
 use crate::text::excerpt;
 use crate::web::intl;
-use crate::web::poller::{PollEvent, Poller};
-use leptos::ev;
+use crate::web::live::{self, PollEvent};
 use leptos::prelude::*;
-use leptos_use_document_visibility::use_document_visibility;
-use leptos_use_event_listener::use_event_listener;
-use leptos_use_window::use_window;
-use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
 /// Where the live list stands, for the notes under the heading.
@@ -30,7 +25,8 @@ enum Status {
 
 /// The sidebar list. It polls the API with conditional requests, pauses while
 /// the page is hidden or offline, and never drops what the reader already sees
-/// because a poll failed.
+/// because a poll failed. On a page ziar-server rendered it starts from the
+/// list the server showed.
 #[component]
 pub fn RecentPosts() -> impl IntoView {
     let site = use_site();
@@ -48,6 +44,14 @@ pub fn RecentPosts() -> impl IntoView {
     // Ask for a few more than shown, so deletions below the fold are seen.
     let window = (count + 10).min(100);
     let url = site.api.latest_url(window);
+    let preloaded = super::take_preloaded_recent();
+    let etag = preloaded.as_ref().and_then(|(_, tag)| tag.clone());
+    if let Some((posts, _)) = preloaded {
+        list.update(|l| {
+            l.apply_snapshot(posts, false, auto_insert);
+        });
+        status.set(Status::Live);
+    }
     let api = site.api.clone();
     let msgs = site.msgs.clone();
     let locale = site.locale.clone();
@@ -64,11 +68,17 @@ pub fn RecentPosts() -> impl IntoView {
         status.set(Status::Live);
         crate::web::mark("list-rendered");
     });
-    let poller = Rc::new(Poller::idle(
+    // In the app, the first fetch waits until the article has painted (SidebarGate).
+    let gate = use_context::<super::SidebarGate>().map(|g| Signal::derive(move || g.is_open()));
+    let live = live::start(
         url,
         PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
         cfg.poll_seconds > 0,
         site.api.limits(),
+        cfg.push_url.clone(),
+        gate,
+        etag,
+        move || status.set(Status::Offline),
         move |event| {
             match event {
                 PollEvent::Body(body) => match api.parse_page(&poll_url, &body)? {
@@ -95,77 +105,18 @@ pub fn RecentPosts() -> impl IntoView {
             }
             Ok(())
         },
-    ));
-    {
-        let p = SendWrapper::new(poller.clone());
-        on_cleanup(move || p.stop());
-    }
-    // In the app, the first fetch waits until the article has painted (SidebarGate).
-    match use_context::<super::SidebarGate>() {
-        Some(gate) => {
-            let poller = SendWrapper::new(poller.clone());
-            Effect::new(move |_| {
-                if gate.is_open() {
-                    crate::web::mark("list-fetch");
-                    poller.begin();
-                }
-            });
-        }
-        None => poller.begin(),
-    }
-
-    // Nothing while hidden; catch up at once when visible again.
-    let visibility = use_document_visibility();
-    {
-        let poller = poller.clone();
-        Effect::new(move |prev: Option<web_sys::VisibilityState>| {
-            let v = visibility.get();
-            match (prev, v) {
-                (None, web_sys::VisibilityState::Hidden) => poller.hold(),
-                (_, web_sys::VisibilityState::Hidden) => poller.pause(),
-                (Some(web_sys::VisibilityState::Hidden), _) => poller.resume(),
-                _ => {}
-            }
-            v
-        });
-    }
-    {
-        let poller = poller.clone();
-        let _ = use_event_listener(use_window(), ev::offline, move |_| {
-            poller.pause();
-            status.set(Status::Offline);
-        });
-    }
-    {
-        let poller = poller.clone();
-        let _ = use_event_listener(use_window(), ev::online, move |_| poller.poll_now());
-    }
-    if let Some(push) = cfg.push_url.clone().filter(|u| !u.trim().is_empty()) {
-        push_trigger(&crate::web::absolute_url(&push), poller.clone());
-    }
+    );
 
     let accept = move |_| {
         let mut inserted = Vec::new();
         list.update(|l| inserted = l.accept_pending());
         announcement.set(String::new());
+        // Focus the first new item so keyboard and screen-reader users land on it.
         if let Some(first) = inserted.first().cloned() {
-            // Focus the first new item so keyboard and screen-reader users land on it.
-            // Searched inside the list, which may sit in a widget's Shadow DOM.
-            request_animation_frame(move || {
-                let sel = format!("[data-post-id=\"{}\"] a", first.replace(['"', '\\'], ""));
-                let found = list_ref
-                    .get_untracked()
-                    .and_then(|ol| ol.query_selector(&sel).ok().flatten());
-                if let Some(el) = found {
-                    crate::web::focus(el);
-                }
-            });
+            live::focus_in_list(list_ref, first);
         }
     };
-    let retry = {
-        let poller = SendWrapper::new(poller.clone());
-        move |_| poller.poll_now()
-    };
+    let retry = move |_| live.poll_now();
 
     let m = site.msgs.clone();
     let m2 = site.msgs.clone();
@@ -251,22 +202,4 @@ fn RecentSkeleton(count: usize) -> impl IntoView {
             }).collect_view()}
         </ol>
     }
-}
-
-/// Subscribes to a Server-Sent Events endpoint; every message triggers a poll.
-/// If the stream drops, the browser reconnects by itself and polling carries on.
-fn push_trigger(url: &str, poller: Rc<Poller>) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Ok(source) = web_sys::EventSource::new(url) else {
-        web_sys::console::warn_1(&format!("Ziar: push_url {url} could not be opened; polling only").into());
-        return;
-    };
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| poller.poll_now());
-    source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    let keep = SendWrapper::new((source, on_message));
-    on_cleanup(move || {
-        let (source, _closure) = keep.take();
-        source.close();
-    });
 }

@@ -10,9 +10,6 @@ use crate::web::share as glue;
 use crate::web::timer::Timeout;
 use leptos::html;
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// How long the "Link copied" confirmation stays.
 const STATUS_MS: u64 = 4000;
@@ -54,8 +51,7 @@ pub fn ShareBar(
     let m = site.msgs.clone();
     let cfg = site.cfg.share.clone();
     let targets = targets.unwrap_or_else(|| cfg.target_list());
-    let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    let menu_id = format!("ziar-share-menu-{n}");
+    let menu_id = super::next_id("ziar-share-menu-");
     let text = text.unwrap_or_else(|| title.clone());
 
     let open = RwSignal::new(false);
@@ -103,7 +99,7 @@ pub fn ShareBar(
         }
     };
 
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.prevent_default();
             close_and_refocus();
@@ -142,7 +138,7 @@ pub fn ShareBar(
 
     let mastodon_submit = {
         let (title, url, cfg) = (title.clone(), url.clone(), cfg.clone());
-        move |ev: web_sys::SubmitEvent| {
+        move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let typed = instance_input.get_untracked().map(|i| i.value()).unwrap_or_default();
             match normalize_instance(&typed) {

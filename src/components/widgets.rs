@@ -35,7 +35,7 @@ fn shared_clock() -> (Clock, NewestShown) {
     if let Some(s) = SHARED.with(|s| *s.borrow()) {
         return s;
     }
-    let s = ROOT.with(|root| root.with(super::clock::start_shared_clock));
+    let s = ROOT.with(|root| root.with(super::start_shared_clock));
     SHARED.with(|c| *c.borrow_mut() = Some(s));
     s
 }
@@ -137,7 +137,7 @@ fn EmbedArticle(slug: String) -> impl IntoView {
     let msgs = site.msgs.clone();
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
-            <ErrorBoundary fallback=super::app::error_fallback(retry, false)>
+            <ErrorBoundary fallback=super::shell::error_fallback(retry, false)>
                 {move || {
                     let msgs = msgs.clone();
                     Suspend::new(async move {

@@ -18,14 +18,14 @@
 use super::{collect_items, id_string, instant_of, slug_from_url, text_to_html, u64_of, SourceError};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 const KIND: &str = "custom mapping";
 
 /// Where each field lives in the API's JSON. Only `items` and `title` are
 /// required; an item also needs an `id` or a `url`, and a `published` date.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// Pointer from the root to the item array (`""` when the root is the array).

@@ -20,6 +20,7 @@ pub mod mapping;
 pub mod newsapi;
 pub mod probe;
 pub mod wordpress;
+pub mod ziar;
 
 // Native only: proptest is a host dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -43,11 +44,14 @@ pub enum Kind {
     HackerNews,
     /// Any other API, read through the JSON Pointers of a [`Mapping`].
     Custom,
+    /// ziar-server's own endpoint: posts it already normalized.
+    Ziar,
 }
 
 impl Kind {
     /// Every kind, in detection order (custom last: it is never detected).
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
+        Kind::Ziar,
         Kind::WordPress,
         Kind::JsonFeed,
         Kind::NewsApi,
@@ -70,6 +74,7 @@ impl Kind {
             "devto" | "dev.to" | "forem" => Ok(Some(Kind::DevTo)),
             "hackernews" | "hacker-news" | "hn" => Ok(Some(Kind::HackerNews)),
             "custom" | "mapping" => Ok(Some(Kind::Custom)),
+            "ziar" => Ok(Some(Kind::Ziar)),
             other => Err(SourceError::UnknownKind(other.to_owned())),
         }
     }
@@ -85,6 +90,7 @@ impl Kind {
             Kind::DevTo => "dev.to/Forem",
             Kind::HackerNews => "Hacker News",
             Kind::Custom => "custom mapping",
+            Kind::Ziar => "ziar-server",
         }
     }
 
@@ -99,6 +105,7 @@ impl Kind {
             Kind::DevTo => "devto",
             Kind::HackerNews => "hackernews",
             Kind::Custom => "custom",
+            Kind::Ziar => "ziar",
         }
     }
 }
@@ -154,7 +161,9 @@ pub fn parse_body(body: &str) -> Result<Value, SourceError> {
 /// `articles`, Guardian's `response`, Ghost's `posts`) are checked before the
 /// bare arrays that dev.to, Hacker News and WordPress all use.
 pub fn detect(v: &Value) -> Option<Kind> {
-    if jsonfeed::detect(v) {
+    if ziar::detect(v) {
+        Some(Kind::Ziar)
+    } else if jsonfeed::detect(v) {
         Some(Kind::JsonFeed)
     } else if newsapi::detect(v) {
         Some(Kind::NewsApi)
@@ -254,6 +263,7 @@ pub fn parse_list_with(
         Kind::DevTo => devto::parse_list(v, base)?,
         Kind::HackerNews => hackernews::parse_list(v, base)?,
         Kind::Custom => mapping.ok_or(SourceError::NoMapping)?.parse_list(v, base)?,
+        Kind::Ziar => ziar::parse_list(v, base)?,
     };
     Ok((kind, page))
 }

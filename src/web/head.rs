@@ -30,6 +30,7 @@ pub fn set_title(site: &str, text: &str) {
 pub fn add_tags(tags: Vec<(&'static str, [(&'static str, String); 2])>) {
     let doc = document();
     let Some(head) = doc.head() else { return };
+    drop_server_tags();
     let mut added = Vec::with_capacity(tags.len());
     for (tag, attrs) in tags {
         let Ok(el) = doc.create_element(tag) else { continue };
@@ -40,6 +41,43 @@ pub fn add_tags(tags: Vec<(&'static str, [(&'static str, String); 2])>) {
             added.push(el);
         }
     }
+    remove_with_owner(added);
+}
+
+/// Adds a JSON-LD document (`<script type="application/ld+json">`: data,
+/// never executed, so the CSP has nothing to say about it).
+pub fn add_json_ld(json: String) {
+    let doc = document();
+    let Some(head) = doc.head() else { return };
+    drop_server_tags();
+    let Ok(el) = doc.create_element("script") else { return };
+    let _ = el.set_attribute("type", "application/ld+json");
+    el.set_text_content(Some(&json));
+    if head.append_child(&el).is_ok() {
+        remove_with_owner(vec![el]);
+    }
+}
+
+fn remove_with_owner(added: Vec<web_sys::Element>) {
     let added = SendWrapper::new(added);
     on_cleanup(move || added.iter().for_each(|el| el.remove()));
+}
+
+/// The page's own tags from ziar-server (`data-ziar-head`) give way to the
+/// app's the first time it sets any: the same tags, now owned by the page
+/// shown, so they leave with it.
+fn drop_server_tags() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    if let Ok(list) = document().query_selector_all("head [data-ziar-head]") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                el.remove();
+            }
+        }
+    }
 }

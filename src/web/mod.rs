@@ -1,17 +1,73 @@
 //! Browser glue: fetch, `Intl`, DOM. Thin on purpose; the logic is in the pure modules.
 
 pub mod api;
+pub mod body;
+pub mod clock;
 pub mod fetch;
 pub mod head;
 pub mod history;
 pub mod intl;
+pub mod live;
 pub mod panic_banner;
 pub mod poller;
 pub mod prefetch;
 pub mod sanitize_dom;
+pub mod scroll;
 pub mod share;
 pub mod theme;
 pub mod timer;
+
+/// Whether the app is hydrating HTML that ziar-server rendered (the hydrate
+/// build, during its first pass). Work the static app defers past the first
+/// paint must then happen at once, as it did on the server, or the markup
+/// would not match.
+pub fn hydrating() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::Owner::current_shared_context().is_some_and(|sc| sc.during_hydration())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        false
+    }
+}
+
+/// In-page links (skip link, "Recent posts"): focus the target and scroll to it
+/// ourselves. Left to the browser, `href="#main"` resolves against `<base href>`
+/// and would leave an article page under a subpath; the router would not move
+/// focus either.
+pub fn jump_to(ev: leptos::ev::MouseEvent, id: &str) {
+    ev.prevent_default();
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = focus(el) {
+            el.scroll_into_view();
+        }
+    }
+}
+
+/// Moves focus to the `index`th element matching `selector` once rendered
+/// (the first card "more" added).
+pub fn focus_nth(selector: &'static str, index: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let found = leptos::prelude::document()
+            .query_selector_all(selector)
+            .ok()
+            .and_then(|l| l.item(index));
+        if let Some(el) = found {
+            focus(el);
+        }
+    });
+}
+
+/// The browser's preferred language, for messages shown before any config.
+pub fn browser_language() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".into())
+}
 
 /// Focuses `el` when it is an HTML element (a link, a landmark with
 /// `tabindex`); returns it for callers that also scroll.

@@ -87,6 +87,12 @@ impl Poller {
         }
     }
 
+    /// The validator of what the owner already shows, so the first poll is
+    /// conditional (a server-rendered list: an unchanged one costs a 304).
+    pub fn set_etag(&self, etag: String) {
+        self.inner.borrow_mut().etag = Some(etag);
+    }
+
     /// Polls right away (visible again, back online, a push message, "retry").
     pub fn poll_now(&self) {
         self.inner.borrow_mut().paused = false;

@@ -66,7 +66,14 @@ const AFTER_PAINT_MAX_MS: u64 = 500;
 /// Runs `f` once, after what the current task rendered has painted: the next
 /// animation frame runs just before that paint, a timeout from it just after.
 /// For work that must not delay (nor lengthen the task of) the first paint.
+///
+/// While hydrating a server's page it runs at once: the server rendered that
+/// work into the HTML, and the hydrating view must match it.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    if super::hydrating() {
+        f();
+        return;
+    }
     let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
     let run = move || {
         if let Some(f) = once.take() {

@@ -7,7 +7,7 @@
 //! tall enough for it (or after 3 s, whatever is there). Recording pauses while
 //! a restore is pending, so the swap of pages cannot overwrite the position.
 
-use crate::web::timer::Timeout;
+use super::timer::Timeout;
 use leptos::ev;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};

@@ -1,0 +1,99 @@
+//! A category or author page: the term's name as the title, its posts as
+//! cards, "load more" for the rest. Unknown terms get the not-found page.
+
+use super::cards::{Cards, LoadPage};
+use super::error_view::ErrorView;
+use super::not_found::NotFound;
+use super::router::use_slug;
+use super::shell::error_fallback;
+use super::skeleton::{CardsSkeleton, TitleSkeleton};
+use super::{first_then, take_preloaded, use_site};
+use crate::error::AppError;
+use crate::model::Term;
+use crate::paths::PageKind;
+use crate::preload::{ListPage, PageData};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What a term page shows: the term and its first page, or nothing by that slug.
+pub type Found = Result<Option<(Term, ListPage)>, AppError>;
+
+/// The page for the current slug of `kind` (`Category` or `Author`).
+#[component]
+pub fn TermPage(kind: PageKind) -> impl IntoView {
+    let slug = use_slug(kind);
+    let first_slug = slug.get_untracked();
+    let preloaded = take_preloaded(|p| match (kind, p) {
+        (PageKind::Category, PageData::Category { slug, found }) if slug == first_slug => Ok(found),
+        (PageKind::Author, PageData::Author { slug, found }) if slug == first_slug => Ok(found),
+        (_, other) => Err(other),
+    });
+    match preloaded {
+        Some(found) => first_then(
+            slug,
+            move |retry| loaded(kind, first_slug.clone(), found.clone(), Some(retry)),
+            move || view! { <TermLoader kind slug/> },
+        )
+        .into_any(),
+        None => view! { <TermLoader kind slug/> }.into_any(),
+    }
+}
+
+/// Loads `slug`'s first page in the browser, refetching when it changes.
+#[component]
+fn TermLoader(kind: PageKind, slug: Memo<String>) -> impl IntoView {
+    let site = use_site();
+    let size = site.cfg.page_size;
+    let api = site.api.clone();
+    let data = LocalResource::new(move || {
+        let slug = slug.get();
+        let api = api.clone();
+        async move {
+            let found = match kind {
+                PageKind::Author => api.author(&slug, 1, size).await,
+                _ => api.category(&slug, 1, size).await,
+            };
+            (slug, found.map(|f| f.map(|(t, p)| (t, ListPage::from(p)))))
+        }
+    });
+    let retry = Callback::new(move |_| data.refetch());
+    view! {
+        <Transition fallback=move || view! { <TitleSkeleton/> <CardsSkeleton n=size.min(6)/> }>
+            <ErrorBoundary fallback=error_fallback(retry, true)>
+                {move || Suspend::new(async move {
+                    let (slug, found) = data.await;
+                    found.map(|f| loaded(kind, slug, Ok(f), None))
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// The loaded page (or the error the server met, with its Retry).
+fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>>) -> AnyView {
+    let site = use_site();
+    match found {
+        Ok(Some((term, first))) => {
+            crate::web::head::set_title(&site.cfg.site_name, &term.name);
+            let size = site.cfg.page_size;
+            let api = site.api.clone();
+            let load: LoadPage = Arc::new(move |n| {
+                let (api, slug) = (api.clone(), slug.clone());
+                Box::pin(async move {
+                    let found = match kind {
+                        PageKind::Author => api.author(&slug, n, size).await,
+                        _ => api.category(&slug, n, size).await,
+                    };
+                    found.map(|f| f.map(|(_, p)| p).unwrap_or_default())
+                })
+            });
+            view! {
+                <h1 class="ziar-page-title">{term.name.clone()}</h1>
+                <Cards first load/>
+            }
+            .into_any()
+        }
+        Ok(None) => view! { <NotFound/> }.into_any(),
+        Err(error) => view! { <ErrorView error msgs=site.msgs.clone() retry=retry.unwrap_or_else(|| Callback::new(|_| ())) heading=1/> }.into_any(),
+    }
+}
