@@ -112,8 +112,7 @@ impl<T: Transport> Api<T> {
     /// should be able to find out why an item is missing.
     fn log_warnings(&self, url: &str, kind: Kind, warnings: &[String]) {
         for w in warnings {
-            self.transport
-                .warn(&format!("Ziar ({} at {url}): {w}", kind.name()));
+            self.transport.warn(&format!("Ziar ({} at {url}): {w}", kind.name()));
         }
     }
 
@@ -458,8 +457,18 @@ mod tests {
 
     #[test]
     fn refusals_quote_the_api() {
-        let e = refusal("u", 401, Some(r#"{"status":"error","message":"Your API key is invalid"}"#));
+        let e = refusal(
+            "u",
+            401,
+            Some(r#"{"status":"error","message":"Your API key is invalid"}"#),
+        );
         assert!(e.to_string().contains("Your API key is invalid"), "{e}");
-        assert_eq!(refusal("u", 500, Some("{}")), AppError::Http { url: "u".into(), status: 500 });
+        assert_eq!(
+            refusal("u", 500, Some("{}")),
+            AppError::Http {
+                url: "u".into(),
+                status: 500
+            }
+        );
     }
 }

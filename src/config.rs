@@ -65,6 +65,9 @@ pub struct Config {
     pub accent: Option<String>,
     /// Logo image shown before the site name: `https://…` or a path beside the app.
     pub logo: Option<String>,
+    /// IANA time zone dates are written in (`Europe/Bucharest`). Default: the
+    /// reader's own in the static app; ziar-server's `--time-zone` in server mode.
+    pub time_zone: Option<String>,
 }
 
 impl Default for Config {
@@ -92,6 +95,7 @@ impl Default for Config {
             theme: "auto".into(),
             accent: None,
             logo: None,
+            time_zone: None,
         }
     }
 }
@@ -256,6 +260,12 @@ impl Config {
                 problem: "must be an https:// URL or a path beside the app",
             });
         }
+        if self.time_zone.as_deref().is_some_and(|z| !time_zone_like(z)) {
+            return Err(ConfigError::Value {
+                key: "time_zone",
+                problem: "must be an IANA time zone such as \"Europe/Bucharest\" or \"UTC\"",
+            });
+        }
         self.share.validate().map_err(ConfigError::Links)?;
         for (i, f) in self.follow.iter().enumerate() {
             f.validate(i).map_err(ConfigError::Links)?;
@@ -290,6 +300,15 @@ impl Config {
     }
 }
 
+/// Whether `z` has the form of an IANA zone name (`Area/City`, `UTC`); whether
+/// it exists is for the formatter to find out (an unknown one falls back).
+fn time_zone_like(z: &str) -> bool {
+    !z.is_empty()
+        && z.len() <= 64
+        && z.split('/')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +323,20 @@ mod tests {
         let c = Config::from_json(include_str!("../config.json")).unwrap();
         assert_eq!(c.recent_count, 6);
         assert_eq!(c.locale, "ro");
+    }
+
+    #[test]
+    fn time_zones_look_like_iana_names() {
+        for ok in ["UTC", "Europe/Bucharest", "America/Argentina/Buenos_Aires", "Etc/GMT+2"] {
+            assert!(
+                Config::from_json(&format!(r#"{{"time_zone": "{ok}"}}"#)).is_ok(),
+                "{ok}"
+            );
+        }
+        for bad in ["", "Europe//X", "../etc/passwd", "Europe/Bucharest; x"] {
+            let e = Config::from_json(&format!(r#"{{"time_zone": "{bad}"}}"#)).unwrap_err();
+            assert!(e.to_string().contains("time_zone"), "{bad}: {e}");
+        }
     }
 
     #[test]

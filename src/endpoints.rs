@@ -303,8 +303,14 @@ mod tests {
         );
         assert_eq!(by_slug_url(dir, Kind::JsonFeed, "x"), None);
         let own = "http://h/_ziar/api/";
-        assert_eq!(list_url(own, own, Kind::Ziar, 3, 6), "http://h/_ziar/api/posts?page=3&per_page=6");
-        assert_eq!(by_slug_url(own, Kind::Ziar, "a/b").unwrap(), "http://h/_ziar/api/posts/a%2Fb");
+        assert_eq!(
+            list_url(own, own, Kind::Ziar, 3, 6),
+            "http://h/_ziar/api/posts?page=3&per_page=6"
+        );
+        assert_eq!(
+            by_slug_url(own, Kind::Ziar, "a/b").unwrap(),
+            "http://h/_ziar/api/posts/a%2Fb"
+        );
         assert_eq!(
             ziar_term_url(own, "authors", "ana", 2, 10),
             "http://h/_ziar/api/authors/ana?page=2&per_page=10"

@@ -75,7 +75,9 @@ impl Author {
     pub fn route_key(&self) -> String {
         let from_url = self.url.as_deref().and_then(|u| {
             let path = u.split(['?', '#']).next()?;
-            let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+            let path = path
+                .split_once("://")
+                .map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
             let last = path.trim_end_matches('/').rsplit('/').next()?;
             let key = crate::text::slugify(last);
             (!key.is_empty() && !path.trim_matches('/').is_empty()).then_some(key)
@@ -217,8 +219,14 @@ mod tests {
             url: url.map(Into::into),
             avatar: None,
         };
-        assert_eq!(a("Ana Popescu", Some("https://x.ro/author/ana-p/")).route_key(), "ana-p");
-        assert_eq!(a("Ana Popescu", Some("https://x.ro/autor/ana-p?x=1")).route_key(), "ana-p");
+        assert_eq!(
+            a("Ana Popescu", Some("https://x.ro/author/ana-p/")).route_key(),
+            "ana-p"
+        );
+        assert_eq!(
+            a("Ana Popescu", Some("https://x.ro/autor/ana-p?x=1")).route_key(),
+            "ana-p"
+        );
         assert_eq!(a("Ana Popescu", Some("https://x.ro/")).route_key(), "ana-popescu");
         assert_eq!(a("Ștefan Țurcanu", None).route_key(), "stefan-turcanu");
     }

@@ -237,13 +237,13 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                 <p class="ziar-meta">
                     {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
                     <span class="ziar-date">
-                        <time datetime=post.published.to_rfc3339()>{intl::absolute(post.published, &site.locale)}</time>
+                        <time datetime=post.published.to_rfc3339()>{intl::absolute(post.published, &site.locale, site.cfg.time_zone.as_deref())}</time>
                         " (" <RelTime at=post.published/> ")"
                     </span>
                     {updated.map(|u| view! {
                         " · "
                         <span class="ziar-updated">
-                            {m.t("updated_on")} " " <time datetime=u.to_rfc3339()>{intl::absolute(u, &site.locale)}</time>
+                            {m.t("updated_on")} " " <time datetime=u.to_rfc3339()>{intl::absolute(u, &site.locale, site.cfg.time_zone.as_deref())}</time>
                             " (" <RelTime at=u/> ")"
                         </span>
                     })}

@@ -12,7 +12,7 @@ pub fn RelTime(at: Instant) -> impl IntoView {
     let site = use_site();
     let clock = use_clock();
     let locale = site.locale.clone();
-    let title = intl::absolute(at, &site.locale);
+    let title = intl::absolute(at, &site.locale, site.cfg.time_zone.as_deref());
     if let Some(NewestShown(newest)) = use_context::<NewestShown>() {
         if newest.get_untracked().is_none_or(|n| n < at) {
             newest.set(Some(at));

@@ -32,8 +32,8 @@ pub fn Shell(site: SiteCtx) -> impl IntoView {
     web::scroll::install_scroll_restoration();
     Effect::new(|_| web::mark("shell-mounted"));
     // Once the shell is on screen, while the page's first request is in flight.
-    let warm_locale = site.locale.clone();
-    let _ = web::timer::Timeout::new(0, move || intl::warm(&warm_locale));
+    let (warm_locale, warm_zone) = (site.locale.clone(), site.cfg.time_zone.clone());
+    let _ = web::timer::Timeout::new(0, move || intl::warm(&warm_locale, warm_zone.as_deref()));
     web::theme::apply(&site.cfg);
     let m = site.msgs.clone();
     // `<html lang>` is the UI locale (the messages actually shown); content in

@@ -61,9 +61,13 @@ thread_local! {
 }
 
 /// A long date and a short time, like `Intl.DateTimeFormat` with `dateStyle:
-/// "long", timeStyle: "short"`, in the render's time zone.
-pub fn absolute(t: Instant, locale_tag: &str) -> String {
-    absolute_in(t, locale_tag, &super::render().time_zone)
+/// "long", timeStyle: "short"`, in `zone` (the site's `time_zone`), else the
+/// render's.
+pub fn absolute(t: Instant, locale_tag: &str, zone: Option<&str>) -> String {
+    match zone {
+        Some(z) => absolute_in(t, locale_tag, z),
+        None => absolute_in(t, locale_tag, &super::render().time_zone),
+    }
 }
 
 /// [`absolute`] in the IANA zone `zone` (UTC when it is unknown).
@@ -95,32 +99,38 @@ pub fn absolute_in(t: Instant, locale_tag: &str, zone: &str) -> String {
 pub fn relative(then: Instant, now: Instant, locale_tag: &str) -> String {
     let (value, unit) = relative_bucket(then, now);
     let key = format!("{locale_tag}\u{0}{}", unit.as_intl());
-    let Some(f) = RELATIVE.with(|c| c.get(&key, || {
-        let prefs = locale(locale_tag).into();
-        let opts = RelativeTimeFormatterOptions { numeric: Numeric::Auto };
-        match unit {
-            RelUnit::Second => RelativeTimeFormatter::try_new_long_second(prefs, opts),
-            RelUnit::Minute => RelativeTimeFormatter::try_new_long_minute(prefs, opts),
-            RelUnit::Hour => RelativeTimeFormatter::try_new_long_hour(prefs, opts),
-            RelUnit::Day => RelativeTimeFormatter::try_new_long_day(prefs, opts),
-            RelUnit::Week => RelativeTimeFormatter::try_new_long_week(prefs, opts),
-            RelUnit::Month => RelativeTimeFormatter::try_new_long_month(prefs, opts),
-            RelUnit::Year => RelativeTimeFormatter::try_new_long_year(prefs, opts),
-        }
-        .ok()
-    })) else {
+    let Some(f) = RELATIVE.with(|c| {
+        c.get(&key, || {
+            let prefs = locale(locale_tag).into();
+            let opts = RelativeTimeFormatterOptions { numeric: Numeric::Auto };
+            match unit {
+                RelUnit::Second => RelativeTimeFormatter::try_new_long_second(prefs, opts),
+                RelUnit::Minute => RelativeTimeFormatter::try_new_long_minute(prefs, opts),
+                RelUnit::Hour => RelativeTimeFormatter::try_new_long_hour(prefs, opts),
+                RelUnit::Day => RelativeTimeFormatter::try_new_long_day(prefs, opts),
+                RelUnit::Week => RelativeTimeFormatter::try_new_long_week(prefs, opts),
+                RelUnit::Month => RelativeTimeFormatter::try_new_long_month(prefs, opts),
+                RelUnit::Year => RelativeTimeFormatter::try_new_long_year(prefs, opts),
+            }
+            .ok()
+        })
+    }) else {
         return String::new();
     };
     f.format(Decimal::from(value)).write_to_string().into_owned()
 }
 
 /// Nothing to warm: formatters are cached for the life of the server.
-pub fn warm(_locale: &str) {}
+pub fn warm(_locale: &str, _zone: Option<&str>) {}
 
 /// The CLDR plural category (`one`, `few`, `other`, …) of `n` in `locale`.
 pub fn plural_category(n: u64, locale_tag: &str) -> String {
     let category = PLURALS
-        .with(|c| c.get(locale_tag, || PluralRules::try_new_cardinal(locale(locale_tag).into()).ok()))
+        .with(|c| {
+            c.get(locale_tag, || {
+                PluralRules::try_new_cardinal(locale(locale_tag).into()).ok()
+            })
+        })
         .map_or(PluralCategory::Other, |r| r.category_for(n));
     match category {
         PluralCategory::Zero => "zero",
@@ -150,7 +160,9 @@ mod tests {
         assert!(ro.contains("decembrie 2026") && ro.contains("14:20"), "{ro}");
         let en = absolute_in(T, "en", "UTC");
         assert!(en.contains("December 6, 2026") && en.contains("12:20"), "{en}");
-        assert!(absolute_in(T, "ar", "UTC").chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c) || c.is_ascii_digit()));
+        assert!(absolute_in(T, "ar", "UTC")
+            .chars()
+            .any(|c| ('\u{0660}'..='\u{0669}').contains(&c) || c.is_ascii_digit()));
         // An unknown zone falls back to UTC rather than failing the page.
         assert!(absolute_in(T, "en", "Nowhere/Atlantis").contains("12:20"));
     }

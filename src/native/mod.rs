@@ -16,8 +16,8 @@ pub mod history;
 pub mod intl;
 pub mod live;
 pub mod prefetch;
-pub mod sanitize_html;
 pub mod sanitize_dom;
+pub mod sanitize_html;
 pub mod scroll;
 pub mod share;
 pub mod theme;
@@ -66,16 +66,7 @@ impl Render {
 /// The render in progress. Outside one (a host test building a component
 /// alone) a neutral default: the root of `http://localhost`, now.
 pub(crate) fn render() -> Render {
-    use_context::<Render>().unwrap_or_else(|| {
-        Render::new(
-            "http://localhost",
-            "/",
-            "/",
-            "",
-            now_system(),
-            "UTC",
-        )
-    })
+    use_context::<Render>().unwrap_or_else(|| Render::new("http://localhost", "/", "/", "", now_system(), "UTC"))
 }
 
 fn now_system() -> Instant {

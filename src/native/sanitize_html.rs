@@ -21,7 +21,12 @@ pub fn clean(html: &str, policy: &Policy) -> String {
     let mut removed: HashSet<&str> = REMOVE.iter().copied().collect();
     let mut attrs: HashMap<&str, HashSet<&str>> = KEEP
         .iter()
-        .map(|t| (*t, ATTRIBUTES.iter().copied().filter(|a| attribute_allowed(t, a)).collect()))
+        .map(|t| {
+            (
+                *t,
+                ATTRIBUTES.iter().copied().filter(|a| attribute_allowed(t, a)).collect(),
+            )
+        })
         .collect();
     if iframes {
         tags.insert("iframe");
@@ -144,8 +149,14 @@ mod tests {
             r#"<p onclick="x()" style="color:red">Text <script>alert(1)</script><img src=x onerror=alert(1)></p><svg><a href="javascript:1">s</a></svg><!-- c -->"#,
             &policy(),
         );
-        assert!(!out.contains("script") && !out.contains("onerror") && !out.contains("onclick"), "{out}");
-        assert!(!out.contains("style") && !out.contains("svg") && !out.contains("<!--"), "{out}");
+        assert!(
+            !out.contains("script") && !out.contains("onerror") && !out.contains("onclick"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("style") && !out.contains("svg") && !out.contains("<!--"),
+            "{out}"
+        );
         assert!(out.contains("<p>Text "), "{out}");
     }
 
@@ -155,10 +166,19 @@ mod tests {
             r#"<a href="/x">in</a> <a href="https://alt.ro/">out</a> <a href="javascript:alert(1)">js</a> <img src="p.png">"#,
             &policy(),
         );
-        assert!(out.contains(r#"<a href="https://api.ziar.ro/x" rel="noopener noreferrer" target="_blank">in</a>"#), "{out}");
-        assert!(out.contains(r#"href="https://alt.ro/" rel="noopener noreferrer""#), "{out}");
+        assert!(
+            out.contains(r#"<a href="https://api.ziar.ro/x" rel="noopener noreferrer" target="_blank">in</a>"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"href="https://alt.ro/" rel="noopener noreferrer""#),
+            "{out}"
+        );
         assert!(out.contains("<a>js</a>"), "{out}");
-        assert!(out.contains(r#"src="https://api.ziar.ro/wp-json/wp/v2/p.png""#) && out.contains(r#"alt="""#), "{out}");
+        assert!(
+            out.contains(r#"src="https://api.ziar.ro/wp-json/wp/v2/p.png""#) && out.contains(r#"alt="""#),
+            "{out}"
+        );
         let own = clean(r#"<a href="https://ziar.ro/articol/x">here</a>"#, &policy());
         assert_eq!(own, r#"<a href="https://ziar.ro/articol/x">here</a>"#);
     }
@@ -176,8 +196,14 @@ mod tests {
         let mut p = policy();
         p.iframe_hosts = vec!["video.example".into()];
         let out = clean(html, &p);
-        assert!(out.starts_with(r#"<iframe src="https://video.example/e/1" width="560" sandbox=""#), "{out}");
+        assert!(
+            out.starts_with(r#"<iframe src="https://video.example/e/1" width="560" sandbox=""#),
+            "{out}"
+        );
         assert!(out.ends_with("></iframe>"), "{out}");
-        assert!(!out.contains("evil") && !out.contains("srcdoc") && !out.contains("onload"), "{out}");
+        assert!(
+            !out.contains("evil") && !out.contains("srcdoc") && !out.contains("onload"),
+            "{out}"
+        );
     }
 }

@@ -97,7 +97,10 @@ mod tests {
         assert!(detect(&json));
         let back = parse_list(&json, "").unwrap();
         assert_eq!(back.posts, page.posts);
-        assert_eq!((back.total, back.has_more, back.next), (Some(31), true, Some(NextPage::Page { page: 2 })));
+        assert_eq!(
+            (back.total, back.has_more, back.next),
+            (Some(31), true, Some(NextPage::Page { page: 2 }))
+        );
         assert!(back.warnings.is_empty(), "the server's warnings stay in its log");
     }
 

@@ -75,7 +75,10 @@ fn drop_server_tags() {
     }
     if let Ok(list) = document().query_selector_all("head [data-ziar-head]") {
         for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            {
                 el.remove();
             }
         }

@@ -51,16 +51,13 @@ pub fn relative(then: Instant, now: Instant, locale: &str) -> String {
     })
 }
 
-/// A long absolute date and time, e.g. "26 noiembrie 2026, 11:33".
-pub fn absolute(t: Instant, locale: &str) -> String {
+/// A long absolute date and time, e.g. "26 noiembrie 2026 la 11:33", in
+/// `zone` (the site's `time_zone`) or else the reader's own.
+pub fn absolute(t: Instant, locale: &str, zone: Option<&str>) -> String {
     DTF.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let f = cache.entry(locale.to_owned()).or_insert_with(|| {
-            Intl::DateTimeFormat::new(
-                &Array::of1(&locale.into()),
-                &opts(&[("dateStyle", "long"), ("timeStyle", "short")]),
-            )
-        });
+        let key = format!("{locale}\u{0}{}", zone.unwrap_or_default());
+        let f = cache.entry(key).or_insert_with(|| date_format(locale, zone));
         let date = js_sys::Date::new(&JsValue::from_f64(t.0 as f64));
         f.format()
             .call1(&JsValue::NULL, &date)
@@ -68,6 +65,31 @@ pub fn absolute(t: Instant, locale: &str) -> String {
             .and_then(|s| s.as_string())
             .unwrap_or_default()
     })
+}
+
+/// `Intl.DateTimeFormat` for the long date and short time; an unknown time
+/// zone (`RangeError`) falls back to the reader's own, with a warning.
+fn date_format(locale: &str, zone: Option<&str>) -> Intl::DateTimeFormat {
+    let locales = Array::of1(&locale.into());
+    let style = [("dateStyle", "long"), ("timeStyle", "short")];
+    if let Some(z) = zone {
+        let mut with_zone = style.to_vec();
+        with_zone.push(("timeZone", z));
+        let ctor = Reflect::get(&js_sys::global(), &"Intl".into())
+            .and_then(|intl| Reflect::get(&intl, &"DateTimeFormat".into()))
+            .ok()
+            .and_then(|c| c.dyn_into::<js_sys::Function>().ok());
+        if let Some(ctor) = ctor {
+            let args = Array::of2(&locales, &opts(&with_zone));
+            match Reflect::construct(&ctor, &args) {
+                Ok(f) => return f.unchecked_into(),
+                Err(_) => web_sys::console::warn_1(
+                    &format!("Ziar: time_zone `{z}` is unknown here; using the reader's").into(),
+                ),
+            }
+        }
+    }
+    Intl::DateTimeFormat::new(&locales, &opts(&style))
 }
 
 thread_local! {
@@ -79,9 +101,9 @@ thread_local! {
 /// phone; the shell calls this in the idle gap while the first API request is
 /// in flight, so that cost leaves the article's render. One formatter per
 /// task: together they would block the main thread for over 50 ms.
-pub fn warm(locale: &str) {
+pub fn warm(locale: &str, zone: Option<&str>) {
     let now = super::now();
-    let _ = absolute(now, locale);
+    let _ = absolute(now, locale, zone);
     let locale = locale.to_owned();
     super::timer::Timeout::new(0, move || {
         let _ = relative(now, now, &locale);

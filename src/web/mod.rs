@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod body;
+#[cfg(feature = "hydrate")]
+pub mod boot;
 pub mod clock;
 pub mod fetch;
 pub mod head;
