@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist dist-news embed newsroom test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
+.PHONY: serve test tools test-tools dist dist-news embed newsroom server test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
@@ -15,7 +15,7 @@ serve: tools dist newsroom
 	exec target/debug/newsroom --addr $(ADDR) --dist $(DIST) --publish-every $(PUBLISH_EVERY)
 
 ## Host, browser (wasm-bindgen-test) and end-to-end (Playwright) tests.
-test: test-tools dist dist-news newsroom
+test: test-tools dist dist-news newsroom server
 	@scripts/test.sh
 
 tools:
@@ -44,17 +44,28 @@ dist-news: tools
 newsroom:
 	cargo build -p newsroom
 
+## ziar-server (server mode): the browser app built to hydrate the server's HTML
+## ($(SERVER_SITE)), then target/release/ziar-server. The release profile is tuned
+## for wasm size; the native server gets speed and unwinding instead (a panic costs
+## one request a 500, not the process), set here so the wasm builds are untouched.
+SERVER_SITE ?= target/ziar-server/site
+SERVER_PROFILE := --config 'profile.release.opt-level=3' --config 'profile.release.lto="thin"' \
+	--config 'profile.release.codegen-units=16' --config 'profile.release.panic="unwind"'
+server: tools
+	trunk build --release --features hydrate --public-url $(PUBLIC_URL) --dist $(SERVER_SITE)
+	cargo build --release -p ziar-server $(SERVER_PROFILE)
+
 test-host:
 	cargo test --workspace
 
 test-wasm: test-tools
 	cargo test --target wasm32-unknown-unknown --test browser --test xss
 
-test-e2e: test-tools dist dist-news newsroom
+test-e2e: test-tools dist dist-news newsroom server
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs
 
 ## Prints size, speed and polling figures; writes target/bench/latest.json (see README "Performance").
-bench: test-tools dist newsroom
+bench: test-tools dist newsroom server
 	@[ -d bench/node_modules/lighthouse ] || (cd bench && npm ci --no-audit --no-fund >/dev/null)
 	node bench/bench.mjs
 

@@ -3,6 +3,15 @@
 use std::{env, fs, path::Path};
 
 fn main() {
+    // `ziar_server_data`: the build reads what ziar-server sends (its JSON shape,
+    // the data a server render hands to hydration). Natively (the server itself)
+    // and in the hydrate build; the static app and the widgets leave it out,
+    // which keeps its serde code out of their wasm.
+    println!("cargo:rustc-check-cfg=cfg(ziar_server_data)");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if !wasm || env::var_os("CARGO_FEATURE_HYDRATE").is_some() {
+        println!("cargo:rustc-cfg=ziar_server_data");
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut tags: Vec<(String, String)> = fs::read_dir(&dir)

@@ -192,6 +192,7 @@ async fn state(State(st): State<SharedState>) -> Response {
         "publish_every": every,
         "poll_interval": st.poll_interval(),
         "faults": faults,
+        "api_requests": st.api_requests.load(std::sync::atomic::Ordering::Relaxed),
     }))
     .into_response()
 }

@@ -457,6 +457,7 @@ pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Nex
         return res;
     }
     let conditional = matches!(*req.method(), Method::GET | Method::HEAD);
+    state.api_requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let request_headers = req.headers().clone();
     let res = if faulted {
         apply_faults(&faults, req, next).await

@@ -65,6 +65,9 @@ pub struct AppState {
     faults: RwLock<Faults>,
     publish_every: watch::Sender<u64>,
     poll_interval: AtomicU64,
+    /// API requests answered (any status), for tests that count what a
+    /// server in front asks (`GET /__admin/state` `api_requests`).
+    pub api_requests: AtomicU64,
     /// Whether the admin endpoints are enabled.
     pub admin: bool,
     /// SPA directory, if any.
@@ -89,6 +92,7 @@ impl AppState {
             faults: RwLock::new(config.faults),
             publish_every: tx,
             poll_interval: AtomicU64::new(config.poll_interval),
+            api_requests: AtomicU64::new(0),
             admin: config.admin,
             dist: config.dist,
             fallback_base,

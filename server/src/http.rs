@@ -32,6 +32,8 @@ pub struct AppState {
     pub csp: String,
     /// The accent stylesheet (`theme-<hash>.css`) and its text, when configured.
     pub accent: Option<(String, String)>,
+    /// Pages rendered, for tests and the bench (what a CDN in front saves).
+    pub pages_rendered: std::sync::atomic::AtomicU64,
 }
 
 pub type Shared = Arc<AppState>;
@@ -43,6 +45,8 @@ pub fn app(state: Shared) -> axum::Router {
         .fallback(dispatch)
         .with_state(state)
         .layer(tower_http::compression::CompressionLayer::new())
+        // A bug must cost one request a 500, never the server.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
 }
 
 async fn dispatch(State(state): State<Shared>, req: Request) -> Response {
@@ -97,6 +101,7 @@ async fn dispatch(State(state): State<Shared>, req: Request) -> Response {
 async fn page(state: &AppState, raw_path: &str, headers: &HeaderMap) -> Response {
     let path = ziar::endpoints::percent_decode(raw_path).unwrap_or_else(|| raw_path.to_owned());
     let rendered = state.pages.render(&path, "").await;
+    state.pages_rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let etag = crate::store::etag_for(rendered.html.as_bytes());
     let mut res = if rendered.status == 200 && not_modified(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -207,6 +212,7 @@ fn status(state: &AppState) -> Response {
     let (entries, bytes) = state.store.usage();
     let body = serde_json::json!({
         "upstream_requests": state.store.upstream_requests.load(std::sync::atomic::Ordering::Relaxed),
+        "pages_rendered": state.pages_rendered.load(std::sync::atomic::Ordering::Relaxed),
         "cache_entries": entries,
         "cache_bytes": bytes,
     });

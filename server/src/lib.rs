@@ -16,10 +16,14 @@ use std::time::Duration;
 use ziar::config::Config;
 
 /// Builds everything from the options: the router to serve, and the poller
-/// to spawn beside it.
-pub fn build(opts: &Options) -> Result<(axum::Router, impl std::future::Future<Output = ()>), String> {
+/// to spawn beside it. `bound`: the address actually listened on (the
+/// default public URL, when `--addr` asked for port 0).
+pub fn build(
+    opts: &Options,
+    bound: std::net::SocketAddr,
+) -> Result<(axum::Router, impl std::future::Future<Output = ()>), String> {
     let cfg = opts.site_config()?;
-    let public_url = opts.public_url()?;
+    let public_url = opts.public_url(bound)?;
     let (origin, base) = split_public_url(&public_url);
     let time_zone = opts
         .time_zone
@@ -29,7 +33,8 @@ pub fn build(opts: &Options) -> Result<(axum::Router, impl std::future::Future<O
     if jiff::tz::TimeZone::get(&time_zone).is_err() {
         return Err(format!("--time-zone {time_zone}: not a time zone this machine knows"));
     }
-    let mut template = template::Template::load(&opts.site)?;
+    let site = opts.site_dir();
+    let mut template = template::Template::load(&site)?;
     let poll = Duration::from_secs(Options::poll_secs(&cfg));
     let ttl = opts
         .cache_seconds
@@ -90,7 +95,7 @@ pub fn build(opts: &Options) -> Result<(axum::Router, impl std::future::Future<O
             window,
         },
         store,
-        site: opts.site.clone(),
+        site,
         events,
         cache_control: format!(
             "public, max-age=0, s-maxage={cdn}, stale-while-revalidate={s}, stale-if-error={s}",
@@ -98,6 +103,7 @@ pub fn build(opts: &Options) -> Result<(axum::Router, impl std::future::Future<O
         ),
         csp: csp(&cfg),
         accent,
+        pages_rendered: Default::default(),
     });
     Ok((http::app(state), poller))
 }

@@ -7,13 +7,6 @@ use ziar_server::options::Options;
 #[tokio::main]
 async fn main() -> ExitCode {
     let opts = Options::parse();
-    let (app, poller) = match ziar_server::build(&opts) {
-        Ok(built) => built,
-        Err(e) => {
-            eprintln!("ziar-server: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let listener = match tokio::net::TcpListener::bind(opts.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -21,7 +14,15 @@ async fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let bound = listener.local_addr().unwrap_or(opts.addr);
+    let (app, poller) = match ziar_server::build(&opts, bound) {
+        Ok(built) => built,
+        Err(e) => {
+            eprintln!("ziar-server: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let addr = bound.to_string();
     tokio::spawn(poller);
     println!("ziar-server listening on http://{addr}");
     let served = axum::serve(listener, app)

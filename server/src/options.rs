@@ -60,8 +60,10 @@ pub struct Options {
     pub time_zone: Option<String>,
 
     /// The built browser app for server mode (`make server` writes it).
-    #[arg(long, default_value = "target/ziar-server/site", env = "ZIAR_SITE")]
-    pub site: PathBuf,
+    /// Default: `target/ziar-server/site` under the working directory, else
+    /// beside the binary's own `target/` directory.
+    #[arg(long, env = "ZIAR_SITE")]
+    pub site: Option<PathBuf>,
 
     /// Seconds between upstream polls for new, changed and deleted posts
     /// (overrides `poll_seconds`; at least 5). One poll serves every reader.
@@ -132,12 +134,10 @@ impl Options {
         Config::from_json(&json).map_err(|e| e.to_string())
     }
 
-    /// The public URL, normalized to end in `/`.
-    pub fn public_url(&self) -> Result<String, String> {
-        let raw = self
-            .public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}/", self.addr));
+    /// The public URL, normalized to end in `/`; by default the address
+    /// listened on (`bound`).
+    pub fn public_url(&self, bound: SocketAddr) -> Result<String, String> {
+        let raw = self.public_url.clone().unwrap_or_else(|| format!("http://{bound}/"));
         let trimmed = raw.trim();
         if !(trimmed.starts_with("http://") || trimmed.starts_with("https://")) {
             return Err(format!("--public-url {trimmed}: must start with http:// or https://"));
@@ -153,6 +153,23 @@ impl Options {
         } else {
             format!("{scheme}://{host}/{path}/")
         })
+    }
+
+    /// The built browser app: `--site`, or where `make server` puts it.
+    pub fn site_dir(&self) -> PathBuf {
+        if let Some(s) = &self.site {
+            return s.clone();
+        }
+        let local = PathBuf::from("target/ziar-server/site");
+        if local.join("index.html").is_file() {
+            return local;
+        }
+        // target/release/ziar-server → target/ziar-server/site
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.join("ziar-server/site")))
+            .filter(|p| p.join("index.html").is_file())
+            .unwrap_or(local)
     }
 
     /// The poll interval the site config says (at least 5 s).

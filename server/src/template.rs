@@ -70,7 +70,7 @@ impl Template {
         out.push_str(&attr(&lang));
         out.push_str("\" dir=\"");
         out.push_str(&attr(&dir));
-        out.push_str("\" class=\"ziar-nojs\"");
+        out.push('"');
         if let Some(theme) = head.theme {
             out.push_str(" data-ziar-theme=\"");
             out.push_str(&attr(theme));
@@ -171,7 +171,7 @@ mod tests {
         };
         let doc = t.document(&head, "<main>x</main>", &Preload::default());
         assert!(
-            doc.starts_with(r#"<!DOCTYPE html><html lang="ro" dir="ltr" class="ziar-nojs"><head>"#),
+            doc.starts_with(r#"<!DOCTYPE html><html lang="ro" dir="ltr"><head>"#),
             "{doc}"
         );
         assert!(

@@ -148,7 +148,7 @@ fn add_article_tags(post: &Post, site_name: &str) {
         tags.push(name("twitter:image:alt", img.alt.clone()));
     }
     crate::web::head::add_tags(tags);
-    crate::web::head::add_json_ld(news_article_json_ld(post, site_name, &description));
+    crate::web::head::add_json_ld(|| news_article_json_ld(post, site_name, &description));
 }
 
 /// A schema.org `NewsArticle` for search engines, as JSON-LD.

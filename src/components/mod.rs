@@ -103,7 +103,10 @@ impl Preloaded {
 }
 
 /// The page's server-rendered data, when `pick` recognizes it as its own
-/// (`Ok`); taken, so a later visit to the same page loads afresh.
+/// (`Ok`); taken, so a later visit to the same page loads afresh. Always
+/// `None` in the static app and the widgets, which then compile without the
+/// server-rendered branches.
+#[cfg(ziar_server_data)]
 pub fn take_preloaded<T>(pick: impl FnOnce(PageData) -> Result<T, PageData>) -> Option<T> {
     let pre = use_context::<Preloaded>()?;
     let mut slot = pre.page.lock().unwrap_or_else(|e| e.into_inner());
@@ -116,7 +119,20 @@ pub fn take_preloaded<T>(pick: impl FnOnce(PageData) -> Result<T, PageData>) -> 
     }
 }
 
+/// See the other `take_preloaded`.
+#[cfg(not(ziar_server_data))]
+pub fn take_preloaded<T>(_pick: impl FnOnce(PageData) -> Result<T, PageData>) -> Option<T> {
+    None
+}
+
+/// See the other `take_preloaded_recent`.
+#[cfg(not(ziar_server_data))]
+pub fn take_preloaded_recent() -> Option<(Vec<Post>, Option<String>)> {
+    None
+}
+
 /// Recent Posts as the server rendered them, with their validator; taken once.
+#[cfg(ziar_server_data)]
 pub fn take_preloaded_recent() -> Option<(Vec<Post>, Option<String>)> {
     let pre = use_context::<Preloaded>()?;
     let taken = pre.recent.lock().unwrap_or_else(|e| e.into_inner()).take();

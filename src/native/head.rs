@@ -47,7 +47,8 @@ pub fn add_tags(tags: Vec<(&'static str, [(&'static str, String); 2])>) {
     });
 }
 
-/// A JSON-LD document for the head.
-pub fn add_json_ld(json: String) {
+/// A JSON-LD document for the head (built by `json`).
+pub fn add_json_ld(json: impl FnOnce() -> String) {
+    let json = json();
     with_head(|h| h.json_ld.push(json));
 }

@@ -64,16 +64,32 @@ pub fn detect(v: &Value) -> bool {
 }
 
 /// A list answer. `_base` is unused: the server already resolved every URL.
+/// Only ziar-server's own browser app reads this shape (`ziar_server_data`):
+/// the static build has no use for the deserializers it needs (~25 KB).
+#[cfg(ziar_server_data)]
 pub fn parse_list(v: &Value, _base: &str) -> Result<PostPage, SourceError> {
     let body = ListBody::deserialize(v).map_err(|e| SourceError::NotJson(e.to_string()))?;
     Ok(body.into_page())
 }
 
+/// See above: outside server mode the shape is not read.
+#[cfg(not(ziar_server_data))]
+pub fn parse_list(_v: &Value, _base: &str) -> Result<PostPage, SourceError> {
+    Err(SourceError::UnknownShape)
+}
+
 /// A term answer (`categories/<slug>`, `authors/<slug>`).
+#[cfg(ziar_server_data)]
 pub fn parse_term(body: &str) -> Result<(Term, PostPage), SourceError> {
     let v = super::parse_body(body)?;
     let t = TermBody::deserialize(&v).map_err(|e| SourceError::NotJson(e.to_string()))?;
     Ok((t.term, t.page.into_page()))
+}
+
+/// See [`parse_list`].
+#[cfg(not(ziar_server_data))]
+pub fn parse_term(_body: &str) -> Result<(Term, PostPage), SourceError> {
+    Err(SourceError::UnknownShape)
 }
 
 #[cfg(test)]

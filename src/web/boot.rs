@@ -20,16 +20,12 @@ pub fn hydrate() -> bool {
         web_sys::console::error_1(&"Ziar: the page's server data could not be read; rendering afresh".into());
         return false;
     };
-    // Styles for a page without JavaScript (share links shown as a list,
-    // no "load more") stop applying as soon as the app runs.
-    if let Some(html) = doc.document_element() {
-        let _ = html.class_list().remove_1("ziar-nojs");
-    }
     let cfg = preload.config.clone();
     leptos::mount::hydrate_body(move || {
         provide_context(Preloaded::new(preload));
         let site: SiteCtx = Arc::new(Site::new(cfg));
         view! { <Shell site/> }
     });
+    super::mark("hydrated");
     true
 }

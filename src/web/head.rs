@@ -45,8 +45,12 @@ pub fn add_tags(tags: Vec<(&'static str, [(&'static str, String); 2])>) {
 }
 
 /// Adds a JSON-LD document (`<script type="application/ld+json">`: data,
-/// never executed, so the CSP has nothing to say about it).
-pub fn add_json_ld(json: String) {
+/// never executed, so the CSP has nothing to say about it). Only in server
+/// mode, whose pages crawlers read: the static app leaves `json` unbuilt and
+/// its serializer out of the wasm (about 10 KB brotli).
+#[cfg(ziar_server_data)]
+pub fn add_json_ld(json: impl FnOnce() -> String) {
+    let json = json();
     let doc = document();
     let Some(head) = doc.head() else { return };
     drop_server_tags();
@@ -57,6 +61,10 @@ pub fn add_json_ld(json: String) {
         remove_with_owner(vec![el]);
     }
 }
+
+/// See the other `add_json_ld`.
+#[cfg(not(ziar_server_data))]
+pub fn add_json_ld(_json: impl FnOnce() -> String) {}
 
 fn remove_with_owner(added: Vec<web_sys::Element>) {
     let added = SendWrapper::new(added);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -107,4 +108,41 @@ export function suite({ flags = [], page = true, started = () => {}, opened = ()
     if (!t.name.includes('[expects console errors]')) assert.deepEqual(problems, [], 'console errors or panics');
   });
   return s;
+}
+
+const SERVER = path.join(root, 'target/release/ziar-server');
+/** The browser app built for server mode (`make server`). */
+export const SERVER_SITE = path.join(root, 'target/ziar-server/site');
+
+/**
+ * Starts `ziar-server` (release, `make server`) in front of `api` with `args`;
+ * `config` (an object) is written to a file and passed as `--config`.
+ * Resolves when it listens: `{ url, stop, status() }`, where `status()` is
+ * its `/_ziar/status` (upstream requests made, cache use).
+ */
+export async function startServer(api, args = [], { config } = {}) {
+  if (!fs.existsSync(SERVER)) throw new Error(`no ${SERVER}: run make server`);
+  const extra = [];
+  if (config) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ziar-server-')), 'config.json');
+    fs.writeFileSync(file, JSON.stringify(config));
+    extra.push('--config', file);
+  }
+  const proc = spawn(SERVER, ['--api', api, '--addr', '127.0.0.1:0', '--site', SERVER_SITE, ...extra, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ziar-server did not start within 20 s: ${log}`)), 20000);
+    let buf = '';
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/listening on (http:\/\/[\d.:]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ziar-server exited with ${code}: ${log}`)); });
+  });
+  const status = async () => (await fetch(`${url}/_ziar/status`)).json();
+  return { url, status, log: () => log, stop: () => proc.kill('SIGTERM') };
 }
