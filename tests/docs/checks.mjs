@@ -75,9 +75,9 @@ export function unknownKeysInColumns(root, files, codeKeys) {
     for (const t of tables(fs.readFileSync(path.join(root, rel), 'utf8'))) {
       const col = t.header.findIndex((h) => /config\.json/.test(h) && /key/i.test(h));
       if (col < 0) continue;
-      for (const row of t.rows) {
-        for (const key of codeIn(row[col] ?? '')) if (!all.has(key)) problems.push(`${rel}:${t.line}: ${key}`);
-      }
+      t.rows.forEach((row, i) => {
+        for (const key of codeIn(row[col] ?? '')) if (!all.has(key)) problems.push(`${rel}:${t.rowLines[i]}: ${key}`);
+      });
     }
   }
   return problems;

@@ -109,6 +109,7 @@ test('headings and links inside code are not parsed; setext headings and html id
     ['7:docs/x.md#y', '8:other.md', '11:cell.md'],
   );
   assert.deepEqual(tables(md)[0].rows, [['`x`', '[cell](cell.md)']]);
+  assert.deepEqual(tables(md)[0].rowLines, [11]);
 });
 
 test('a broken link, a missing anchor and an undocumented or unknown key are all reported', () => {

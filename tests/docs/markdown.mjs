@@ -135,7 +135,7 @@ export function links(md) {
   return out;
 }
 
-/** Tables outside code: `{ header: [cells], rows: [[cells]], line }`, each cell its Markdown source. */
+/** Tables outside code: `{ header: [cells], rows: [[cells]], line, rowLines }`, each cell its Markdown source. */
 export function tables(md) {
   const out = [];
   let current = null;
@@ -149,8 +149,11 @@ export function tables(md) {
       .map((c) => c.trim());
   for (const { line, number } of proseLines(md)) {
     if (/^\s*\|/.test(line)) {
-      if (!current) current = { header: cells(line), rows: [], line: number };
-      else if (!/^\s*\|?\s*:?-{3,}/.test(line)) current.rows.push(cells(line));
+      if (!current) current = { header: cells(line), rows: [], line: number, rowLines: [] };
+      else if (!/^\s*\|?\s*:?-{3,}/.test(line)) {
+        current.rows.push(cells(line));
+        current.rowLines.push(number);
+      }
     } else if (current) {
       out.push(current);
       current = null;
