@@ -92,6 +92,7 @@ function makeDocroot(dir) {
 }
 
 const asRoot = process.getuid?.() === 0;
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
 
 /** Runs mariadbd on `datadir` with its socket in a fresh temporary directory. */
 async function startMariaDb(datadir, logFile) {
@@ -137,7 +138,7 @@ async function startPhp(docroot, env, logFile, { gzip = false } = {}) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const args = ['-d', 'display_errors=0', '-d', 'log_errors=1', '-d', `error_log=${logFile}`, '-d', 'memory_limit=256M',
-      '-d', 'upload_max_filesize=16M', '-d', 'post_max_size=16M', '-d', `zlib.output_compression=${gzip ? 1 : 0}`,
+      '-d', 'opcache.enable_cli=1', '-d', 'upload_max_filesize=16M', '-d', 'post_max_size=16M', '-d', `zlib.output_compression=${gzip ? 1 : 0}`,
       '-S', `127.0.0.1:${port}`, '-t', docroot, path.join(WP_DIR, 'router.php')];
     const out = fs.openSync(logFile, 'a');
     // Workers: the app's home, sidebar and image requests run in parallel.
@@ -306,6 +307,11 @@ export async function startWordPress({ gzip = false } = {}) {
   const tSeed = Date.now();
   const seed = JSON.parse(fs.readFileSync(path.join(cacheDir, 'seed.json'), 'utf8'));
 
+  // Runs left by a killed process (its pid gone) are dead weight.
+  for (const d of fs.readdirSync(WORK)) {
+    const pid = Number(/^run-(\d+)-/.exec(d)?.[1]);
+    if (pid && !alive(pid)) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
+  }
   const run = fs.mkdtempSync(path.join(WORK, `run-${process.pid}-`));
   const logs = { db: path.join(run, 'mariadbd.log'), php: path.join(run, 'php.log') };
   fs.cpSync(path.join(cacheDir, 'db'), path.join(run, 'db'), { recursive: true });

@@ -127,6 +127,7 @@ test('a category page lists only its posts, with its decoded name', async () => 
   assert.deepEqual(await cardTitles(), [
     'Elevii din Valea Verde, trei medalii la olimpiada de chimie',
     'Universitatea deschide o facultate de informatică în 2027',
+    'Școala din Lunca se redeschide după renovare, cu sală de sport nouă',
   ]);
 });
 

@@ -33,7 +33,8 @@ export const images = [
 
 const p = (...paras) => paras.join('\n\n');
 
-// Newest first. `image` indexes `images`; `author` indexes `authors` (null: the admin, "Redacția").
+// Newest first; more than the Recent Posts poll's window (recent_count 6 + 10), so a
+// poll gets a full page as on a real site. `image` indexes `images`; `author` indexes `authors` (null: the admin, "Redacția").
 export const posts = [
   {
     slug: 'tramvaiul-de-noapte-revine-pe-linia-3',
@@ -184,6 +185,43 @@ export const posts = [
       'Taxa de participare este de 30 de lei; banii strânși merg la secția de pediatrie a spitalului.',
       '<h2>Traseul</h2>',
       'Startul se dă din fața primăriei la ora 9; străzile din centru vor fi închise circulației între 8 și 12.',
+    ),
+  },
+  {
+    slug: 'statia-de-epurare-modernizata',
+    title: 'Stația de epurare, modernizată cu fonduri europene',
+    category: 'local', author: 0, image: null,
+    content: p(
+      'Stația de epurare a orașului a fost modernizată în doi ani, cu bani europeni și o contribuție a consiliului local. Apa care ajunge în râul Verde este acum curățată în trei trepte.',
+      'Pescarii spun că au observat deja mai mulți pești în aval de oraș, iar mirosul de lângă cartierul Lunca a dispărut.',
+    ),
+  },
+  {
+    slug: 'targul-de-toamna-programul',
+    title: 'Târgul de toamnă: meșteșugari, vin nou & plăcinte în piața mare',
+    category: 'cultura', author: 1, image: null,
+    content: p(
+      'Târgul de toamnă se ține între 2 și 4 octombrie în piața mare. Peste 80 de meșteșugari și producători și-au anunțat prezența, de la olari la țesătoare.',
+      '<h2>Pentru copii</h2>',
+      'În fiecare zi, de la ora 11, copiii pot încerca roata olarului și pot învăța să împletească coșuri din nuiele.',
+    ),
+  },
+  {
+    slug: 'scoala-din-lunca-renovata',
+    title: 'Școala din Lunca se redeschide după renovare, cu sală de sport nouă',
+    category: 'educatie-stiinta', author: 2, image: null,
+    content: p(
+      'Cei 240 de elevi ai școlii din cartierul Lunca se întorc luni în clădirea renovată. Acoperișul, ferestrele și instalația de încălzire sunt noi.',
+      'Sala de sport, construită de la zero în curtea școlii, va fi deschisă seara și pentru cluburile de cartier.',
+    ),
+  },
+  {
+    slug: 'voluntarii-curata-malul-raului',
+    title: 'Trei sute de voluntari au strâns 4 tone de gunoi de pe malul râului',
+    category: 'local', author: null, image: null,
+    content: p(
+      'Sâmbătă dimineață, trei sute de voluntari, mulți dintre ei elevi, au curățat malurile râului Verde pe o lungime de șase kilometri.',
+      'Au fost strânse patru tone de deșeuri, cele mai multe sticle de plastic. Primăria a promis coșuri de gunoi noi pe faleză până la sfârșitul lunii.',
     ),
   },
 ];
