@@ -224,6 +224,7 @@ async function buildSeed(cacheDir) {
   } catch (e) {
     await php?.stop();
     await db.stop();
+    e.message += `\n(the failed seed's logs and data are in ${build} until the next start)`;
     throw e;
   }
   try {
@@ -301,17 +302,17 @@ export async function startWordPress({ gzip = false } = {}) {
   const t0 = Date.now();
   checkTools();
   fs.mkdirSync(WORK, { recursive: true });
+  // Runs and seed builds left by a killed or failed process (its pid gone) are dead weight.
+  for (const d of fs.readdirSync(WORK)) {
+    const pid = Number((/^run-(\d+)-/.exec(d) ?? /^seed-\w+\.tmp-(\d+)$/.exec(d))?.[1]);
+    if (pid && !alive(pid)) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
+  }
   const cacheDir = path.join(WORK, `seed-${seedKey()}`);
   const cold = !fs.existsSync(path.join(cacheDir, 'seed.json'));
   if (cold) await buildSeed(cacheDir);
   const tSeed = Date.now();
   const seed = JSON.parse(fs.readFileSync(path.join(cacheDir, 'seed.json'), 'utf8'));
 
-  // Runs left by a killed process (its pid gone) are dead weight.
-  for (const d of fs.readdirSync(WORK)) {
-    const pid = Number(/^run-(\d+)-/.exec(d)?.[1]);
-    if (pid && !alive(pid)) fs.rmSync(path.join(WORK, d), { recursive: true, force: true });
-  }
   const run = fs.mkdtempSync(path.join(WORK, `run-${process.pid}-`));
   const logs = { db: path.join(run, 'mariadbd.log'), php: path.join(run, 'php.log') };
   fs.cpSync(path.join(cacheDir, 'db'), path.join(run, 'db'), { recursive: true });

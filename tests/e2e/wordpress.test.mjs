@@ -79,6 +79,7 @@ test('the home page lists the seeded posts, newest first, with decoded titles', 
   for (const t of titles) assert.ok(!/&#?\w+;/.test(t), `entity left in title: ${t}`);
   const text = await page.locator('body').textContent();
   assert.ok(!/Invalid Date|NaN/.test(text), 'no broken date');
+  await page.locator('.ziar-recent-item').first().waitFor(); // the sidebar starts after the page paints
   assert.equal(await page.locator('.ziar-recent-item').count(), 6);
   assert.equal(await page.locator('.ziar-error').count(), 0);
 });
