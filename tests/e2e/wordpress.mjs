@@ -71,12 +71,29 @@ function freePort() {
   });
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Sends `signal`, then SIGKILL if the process has not exited within `ms`. */
-async function terminate(proc, signal, ms) {
+
+// Every server this module started and has not stopped: killed if this process
+// exits or is interrupted first, so no mariadbd or php worker outlives a test run.
+const live = new Set();
+let guarded = false;
+function track(kill) {
+  live.add(kill);
+  if (!guarded) {
+    guarded = true;
+    process.on('exit', () => { for (const k of live) k(); });
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.once(sig, () => { for (const k of live) k(); process.exit(128 + os.constants.signals[sig]); });
+    }
+  }
+  return () => live.delete(kill);
+}
+
+/** Sends `signal` through `kill`, then SIGKILL if `proc` has not exited within `ms`. */
+async function terminate(proc, kill, signal, ms) {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   const done = new Promise((r) => proc.once('exit', r));
-  proc.kill(signal);
-  const timer = setTimeout(() => proc.kill('SIGKILL'), ms);
+  kill(signal);
+  const timer = setTimeout(() => kill('SIGKILL'), ms);
   await done;
   clearTimeout(timer);
 }
@@ -103,17 +120,23 @@ async function startMariaDb(datadir, logFile) {
     `--pid-file=${path.join(sockDir, 'db.pid')}`, `--log-error=${logFile}`, ...DB_TUNING];
   if (asRoot) args.push('--user=root');
   const proc = spawn('/usr/sbin/mariadbd', args, { stdio: 'ignore' });
+  const kill = (sig = 'SIGKILL') => { try { proc.kill(sig); } catch {} };
+  const untrack = track(kill);
   let exited = null;
   proc.on('exit', (code, sig) => { exited = `exited with ${code ?? sig}`; });
   const until = Date.now() + 30000;
   for (;;) {
-    if (exited) throw new StepError('starting mariadbd', `${exited}\n${tail(logFile)}`);
+    if (exited) {
+      untrack();
+      throw new StepError('starting mariadbd', `${exited}\n${tail(logFile)}`);
+    }
     if (fs.existsSync(socket) && spawnSync('mariadb-admin', ['--no-defaults', `--socket=${socket}`, '-uroot', 'ping'], { encoding: 'utf8' }).status === 0) break;
-    if (Date.now() > until) { proc.kill('SIGKILL'); throw new StepError('starting mariadbd', `not ready within 30 s\n${tail(logFile)}`); }
+    if (Date.now() > until) { kill(); untrack(); throw new StepError('starting mariadbd', `not ready within 30 s\n${tail(logFile)}`); }
     await sleep(50);
   }
   const stop = async () => {
-    await terminate(proc, 'SIGTERM', 20000); // a clean shutdown: the data dir can be copied afterwards
+    await terminate(proc, kill, 'SIGTERM', 20000); // a clean shutdown: the data dir can be copied afterwards
+    untrack();
     fs.rmSync(sockDir, { recursive: true, force: true });
   };
   return { socket, proc, stop };
@@ -142,8 +165,12 @@ async function startPhp(docroot, env, logFile, { gzip = false } = {}) {
       '-S', `127.0.0.1:${port}`, '-t', docroot, path.join(WP_DIR, 'router.php')];
     const out = fs.openSync(logFile, 'a');
     // Workers: the app's home, sidebar and image requests run in parallel.
-    const proc = spawn('php', args, { stdio: ['ignore', out, out], env: { ...process.env, ...env, ZIAR_WP_URL: url, PHP_CLI_SERVER_WORKERS: '4' } });
+    // Its own process group: the workers do not die with their parent, so stopping
+    // signals the whole group.
+    const proc = spawn('php', args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...env, ZIAR_WP_URL: url, PHP_CLI_SERVER_WORKERS: '4' } });
     fs.closeSync(out);
+    const kill = (sig = 'SIGKILL') => { try { process.kill(-proc.pid, sig); } catch {} };
+    const untrack = track(kill);
     let exited = null;
     proc.on('exit', (code, sig) => { exited = `exited with ${code ?? sig}`; });
     const until = Date.now() + 20000;
@@ -152,13 +179,19 @@ async function startPhp(docroot, env, logFile, { gzip = false } = {}) {
       try {
         const r = await fetch(`${url}/wp-json/`);
         if (r.ok) {
-          return { url, proc, stop: () => terminate(proc, 'SIGTERM', 5000) };
+          const stop = async () => {
+            await terminate(proc, kill, 'SIGTERM', 5000);
+            kill(); // any worker still there
+            untrack();
+          };
+          return { url, proc, kill, stop };
         }
         last = `GET /wp-json/: HTTP ${r.status} ${(await r.text()).slice(0, 500)}`;
       } catch (e) { last = e.message; }
       await sleep(100);
     }
-    proc.kill('SIGKILL');
+    kill();
+    untrack();
     // Another process took the port between freePort() and php's bind: try another.
     if (exited && attempt < 3 && /Address already in use|Failed to listen/.test(tail(logFile, 5))) continue;
     throw new StepError('starting php -S', `${exited ?? 'no answer within 20 s'}; last: ${last}\n${tail(logFile)}`);
@@ -320,13 +353,11 @@ export async function startWordPress({ gzip = false } = {}) {
   makeDocroot(docroot);
   fs.cpSync(path.join(cacheDir, 'uploads'), path.join(docroot, 'wp-content/uploads'), { recursive: true });
   let db; let php;
-  const cleanup = () => { try { php?.proc.kill('SIGKILL'); db?.proc.kill('SIGKILL'); } catch {} };
-  process.once('exit', cleanup);
   try {
     db = await startMariaDb(path.join(run, 'db'), logs.db);
     php = await startPhp(docroot, { ZIAR_WP_ROOT: docroot, ZIAR_WP_DB_SOCKET: db.socket }, logs.php, { gzip });
   } catch (e) {
-    cleanup();
+    await db?.stop();
     throw e;
   }
   const { url } = php;
@@ -372,7 +403,6 @@ export async function startWordPress({ gzip = false } = {}) {
     logs,
     timings: { cold, seed_ms: tSeed - t0, start_ms: Date.now() - tSeed, total_ms: Date.now() - t0 },
     async stop() {
-      process.removeListener('exit', cleanup);
       await php.stop();
       await db.stop();
       if (!process.env.ZIAR_WP_KEEP) fs.rmSync(run, { recursive: true, force: true });
