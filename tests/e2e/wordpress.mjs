@@ -121,7 +121,7 @@ async function startMariaDb(datadir, logFile) {
   if (asRoot) args.push('--user=root');
   const proc = spawn('/usr/sbin/mariadbd', args, { stdio: 'ignore' });
   const kill = (sig = 'SIGKILL') => { try { proc.kill(sig); } catch {} };
-  const untrack = track(kill);
+  const untrack = track(() => { kill(); fs.rmSync(sockDir, { recursive: true, force: true }); });
   let exited = null;
   proc.on('exit', (code, sig) => { exited = `exited with ${code ?? sig}`; });
   const until = Date.now() + 30000;
