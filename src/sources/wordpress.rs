@@ -197,6 +197,14 @@ pub fn apply_headers(page: &mut PostPage, total: Option<&str>, total_pages: Opti
     });
 }
 
+/// Whether an error answer means "that page is past the last one". WordPress
+/// answers such a page with 400 `rest_post_invalid_page_number` rather than an
+/// empty list (e.g. posts were deleted since the first page was read): the list
+/// simply has no more, which is not an error for the reader.
+pub fn is_past_last_page(status: u16, body: &Value) -> bool {
+    status == 400 && str_at(body, "code") == Some("rest_post_invalid_page_number")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,5 +265,22 @@ mod tests {
         assert!(!page.has_more);
         apply_headers(&mut page, Some("x"), None, 1);
         assert_eq!(page.total, None);
+    }
+
+    #[test]
+    fn a_page_past_the_last_is_told_apart_from_other_errors() {
+        // WordPress 6.1's answer to `posts?page=3` when there are two pages.
+        let past: Value = serde_json::from_str(
+            r#"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#,
+        )
+        .unwrap();
+        assert!(is_past_last_page(400, &past));
+        assert!(!is_past_last_page(404, &past));
+        let bad_param: Value = serde_json::from_str(
+            r#"{"code":"rest_invalid_param","message":"Invalid parameter(s): per_page","data":{"status":400}}"#,
+        )
+        .unwrap();
+        assert!(!is_past_last_page(400, &bad_param));
+        assert!(!is_past_last_page(400, &Value::Null));
     }
 }

@@ -29,12 +29,21 @@ async fn get(url: &str, limits: Limits) -> Result<Fetched, AppError> {
         // A refused request (bad key, bad parameter) usually says why in the
         // API's own error object: show that rather than a bare status code.
         if matches!(status, 400 | 401 | 403) {
-            let api_error = guard
+            let json = guard
                 .read_body(&resp, url)
                 .await
                 .ok()
-                .and_then(|b| sources::parse_body(&b).ok())
-                .and_then(|v| sources::api_error(&v));
+                .and_then(|b| sources::parse_body(&b).ok());
+            if json.as_ref().is_some_and(|v| wordpress::is_past_last_page(status, v)) {
+                // An empty page: "load more" ends instead of showing an error.
+                return Ok(Fetched {
+                    url: url.to_owned(),
+                    body: "[]".into(),
+                    total: None,
+                    total_pages: None,
+                });
+            }
+            let api_error = json.and_then(|v| sources::api_error(&v));
             if let Some(source) = api_error {
                 return Err(AppError::NotFeed {
                     url: url.to_owned(),
