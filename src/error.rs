@@ -85,6 +85,7 @@ fn shape_reason(e: &SourceError, m: &Messages) -> String {
         SourceError::HtmlInsteadOfJson => m.t("shape_html"),
         SourceError::UnknownShape | SourceError::UnknownKind(_) => m.t("shape_unknown"),
         SourceError::MissingField { field, .. } => m.t_with("shape_missing", &[("field", field)]),
+        SourceError::NoTitle { .. } | SourceError::NoId { .. } | SourceError::NotShown { .. } => m.t("shape_empty"),
         SourceError::Api { kind, message } => m.t_with("shape_api", &[("api", kind), ("message", message)]),
         SourceError::NoMapping | SourceError::Mapping(_) => m.t("shape_mapping"),
     }
