@@ -686,3 +686,37 @@ async fn admin_edit_delete_and_poll_interval() {
         .header("access-control-expose-headers")
         .is_some_and(|h| h.to_ascii_lowercase().contains("x-poll-interval")));
 }
+
+/// The live list asks WordPress only for what it shows (`_fields`, no
+/// `_embed`): the newsroom answers with exactly those fields, as WordPress
+/// does, so an idle poll against an API without validators stays small.
+#[tokio::test]
+async fn fields_answers_only_the_fields_asked_for() {
+    const LIST_FIELDS: &str = "id,date_gmt,modified_gmt,slug,link,title,excerpt";
+    let content = Content::embedded().expect("content/posts.json is valid");
+    let s = Server::start_with(&content, Config::default()).await;
+    let r = s.get(&format!("{POSTS}?_fields={LIST_FIELDS}&per_page=6")).await;
+    assert_eq!(r.status, 200);
+    let posts = r.json();
+    let posts = posts.as_array().unwrap();
+    assert_eq!(posts.len(), 6);
+    let mut want: Vec<&str> = LIST_FIELDS.split(',').collect();
+    want.sort_unstable();
+    for p in posts {
+        let mut keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, want);
+        assert!(p["title"]["rendered"].is_string() && p["excerpt"]["rendered"].is_string());
+    }
+    // `_embed` is dropped when `_fields` leaves `_embedded` out, as WordPress does.
+    let with_embed = s
+        .get(&format!("{POSTS}?_embed=1&_fields={LIST_FIELDS}&per_page=6"))
+        .await;
+    assert_eq!(with_embed.json(), r.json());
+    // What the list's poll used to download, and what it downloads now.
+    let before = s.get(&format!("{POSTS}?_embed=1&per_page=16")).await.body.len();
+    let after = r.body.len();
+    println!("list poll: {before} B with _embed and 16 posts, {after} B with _fields and 6");
+    assert!(after * 10 < before, "{after} B is not a tenth of {before} B");
+    assert!(after < 6 * 1024, "6 summaries in {after} B");
+}

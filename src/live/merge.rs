@@ -183,12 +183,18 @@ impl LiveList {
 }
 
 /// Whether a list answer holds every post the API has, so a post missing
-/// from it was deleted: the API names no further page, and either fewer items
-/// came back than `requested` (skipped ones count: they exist) or the API
-/// cannot be asked for a page size (`sized` false: a JSON Feed's document is
-/// all there is unless it has a `next_url`).
-pub fn snapshot_complete(page: &PostPage, requested: usize, sized: bool) -> bool {
-    page.next.is_none() && !page.has_more && (!sized || page.posts.len() + page.skipped < requested)
+/// from it was deleted: the API names no further page, and every item it
+/// counts came back (`total`, when it tells: a JSON Feed without `next_url`
+/// is the whole feed whatever was asked) or, when it doesn't, fewer items
+/// came back than `requested`. Skipped items count: they exist.
+pub fn snapshot_complete(page: &PostPage, requested: usize) -> bool {
+    let received = page.posts.len() + page.skipped;
+    page.next.is_none()
+        && !page.has_more
+        && match page.total {
+            Some(total) => received as u64 >= total,
+            None => received < requested,
+        }
 }
 
 /// The key of a list row: the post's id plus a hash of what the row shows,
@@ -424,13 +430,14 @@ mod tests {
                 let window = l.window();
                 let (snap, complete) = if undated_feed {
                     let snap = server.newest(FEED_PAGE);
+                    let more = server.posts.len() > FEED_PAGE;
                     let page = PostPage {
                         posts: snap.clone(),
-                        next: (server.posts.len() > FEED_PAGE)
-                            .then(|| crate::model::NextPage::Url { url: "?page=2".into() }),
+                        next: more.then(|| crate::model::NextPage::Url { url: "?page=2".into() }),
+                        total: (!more).then_some(snap.len() as u64),
                         ..Default::default()
                     };
-                    let complete = snapshot_complete(&page, window, false);
+                    let complete = snapshot_complete(&page, window);
                     (snap, complete)
                 } else {
                     let snap = server.newest(window);
@@ -438,7 +445,7 @@ mod tests {
                         posts: snap.clone(),
                         ..Default::default()
                     };
-                    (snap.clone(), snapshot_complete(&page, window, true))
+                    (snap.clone(), snapshot_complete(&page, window))
                 };
                 l.apply_snapshot(snap.clone(), complete, auto);
                 (snap, complete)
@@ -530,24 +537,27 @@ mod tests {
             has_more: next,
             ..Default::default()
         };
-        assert!(snapshot_complete(&page(5, 0, false), 6, true));
+        assert!(snapshot_complete(&page(5, 0, false), 6));
+        assert!(!snapshot_complete(&page(6, 0, false), 6), "a full page may hide more");
+        assert!(!snapshot_complete(&page(5, 1, false), 6), "a skipped item still exists");
+        assert!(!snapshot_complete(&page(5, 0, true), 6), "the API says there is more");
+        let counted = |n: usize, total: u64| PostPage {
+            total: Some(total),
+            ..page(n, 0, false)
+        };
         assert!(
-            !snapshot_complete(&page(6, 0, false), 6, true),
-            "a full page may hide more"
+            snapshot_complete(&counted(20, 20), 6),
+            "20 of 20: whole, whatever was asked"
         );
+        assert!(!snapshot_complete(&counted(6, 38), 6));
         assert!(
-            !snapshot_complete(&page(5, 1, false), 6, true),
-            "a skipped item still exists"
+            !snapshot_complete(&counted(3, 38), 6),
+            "the API counts more than it sent"
         );
-        assert!(
-            !snapshot_complete(&page(5, 0, true), 6, true),
-            "the API says there is more"
-        );
-        assert!(
-            snapshot_complete(&page(20, 0, false), 6, false),
-            "a feed without next_url is whole"
-        );
-        assert!(!snapshot_complete(&page(20, 0, true), 6, false));
+        // A JSON Feed without next_url counts itself.
+        let v = crate::sources::parse_body(include_str!("../../tests/fixtures/feed_minimal.json")).unwrap();
+        let (_, feed) = crate::sources::parse_list(&v, None, "https://note.test/feed.json").unwrap();
+        assert!(snapshot_complete(&feed, 6));
     }
 
     #[test]

@@ -120,6 +120,10 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
         url: resolve_url(base, u),
     });
     page.has_more = page.next.is_some();
+    // Without a next page, the document is the whole feed: say how big it is.
+    if !page.has_more {
+        page.total = Some((page.posts.len() + page.skipped) as u64);
+    }
     Ok(page)
 }
 

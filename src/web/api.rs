@@ -347,9 +347,13 @@ impl Api {
         self.limits
     }
 
-    /// The URL of the newest-posts list, for the live poller.
+    /// The URL of the newest-posts list, for the live poller: only the fields
+    /// the list shows, where the API can select them (`endpoints::live_list_url`).
     pub fn latest_url(&self, per_page: usize) -> String {
-        self.list_url(1, per_page)
+        match (self.kind(), &self.mapping) {
+            (Kind::Custom, Some(_)) => self.list_url(1, per_page),
+            (kind, _) => endpoints::live_list_url(&self.api_dir, &self.api, kind, per_page),
+        }
     }
 
     /// Parses a list body fetched by the live poller. `Ok(None)` means the body
