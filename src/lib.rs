@@ -15,6 +15,7 @@ pub mod inline_attrs;
 pub mod live;
 pub mod model;
 pub mod outline;
+pub mod paging;
 pub mod paths;
 pub mod sanitize;
 pub mod share;

@@ -255,6 +255,19 @@ impl Api {
         self.fetch_page(&url, page, per_page).await
     }
 
+    /// The list page a source's own cursor names (`PostPage::next`), for
+    /// "load more" (`paging::next_page`).
+    pub async fn page_at(&self, next: NextPage, per_page: usize) -> Result<PostPage, AppError> {
+        match next {
+            NextPage::Page { page } => self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await,
+            NextPage::Url { url } => self.fetch_page(&url, 2, per_page).await,
+            NextPage::Offset { offset } => {
+                let page = offset / per_page.max(1) as u64 + 1;
+                self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await
+            }
+        }
+    }
+
     /// One post by slug (or id); `Ok(None)` when the API has no such post.
     pub async fn by_slug(&self, slug: &str) -> Result<Option<Post>, AppError> {
         let kind = self.kind();
