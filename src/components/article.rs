@@ -220,7 +220,7 @@ fn article_rest(post: &Post, lang: Option<String>, dir: &'static str, original: 
             </p>
         })}
         <div class="ziar-article-share">
-            <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
+            <super::share_bar::ShareBar title=post.title.clone() url=site.cfg.share.shared_url(post.url.as_deref(), crate::web::share::page_url)/>
         </div>
         <div class="ziar-article-follow">
             <super::follow_us::FollowUs/>

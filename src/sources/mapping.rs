@@ -18,6 +18,7 @@
 use super::{
     collect_items, id_or_link, id_string, instant_of, slug_from_url, text_to_html, title_or_text, u64_of, SourceError,
 };
+use crate::config::{ConfigProblem, ProblemKind};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use serde::Deserialize;
@@ -69,9 +70,19 @@ pub struct Mapping {
 impl Mapping {
     /// Checks that every pointer is a JSON Pointer (`""` or starting with `/`),
     /// naming the offending key, so typos are caught when the config loads.
+    /// The first problem; [`Mapping::problems`] lists them all.
     pub fn validate(&self) -> Result<(), String> {
+        match self.problems().into_iter().next() {
+            Some(p) => Err(p.to_string()),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem with the mapping, each naming its key (`mapping.title`).
+    pub fn problems(&self) -> Vec<ConfigProblem> {
+        let mut out = Vec::new();
         if self.title.trim().is_empty() {
-            return Err("`mapping.title` is required".into());
+            out.push(ConfigProblem::new("mapping.title", "is required", ProblemKind::Missing));
         }
         let pointers = [
             ("items", Some(&self.items)),
@@ -96,17 +107,23 @@ impl Mapping {
         ];
         for (key, p) in pointers {
             if let Some(p) = p {
-                if !p.is_empty() && !p.starts_with('/') {
-                    return Err(format!(
-                        "`mapping.{key}` must be a JSON Pointer starting with `/` (got `{p}`)"
+                if !p.trim().is_empty() && !p.starts_with('/') {
+                    out.push(ConfigProblem::new(
+                        format!("mapping.{key}"),
+                        format!("must be a JSON Pointer starting with `/` (got `{p}`)"),
+                        ProblemKind::Format { example: "/data/items" },
                     ));
                 }
             }
         }
         if self.id.is_none() && self.url.is_none() {
-            return Err("`mapping` needs `id` or `url` to tell items apart".into());
+            out.push(ConfigProblem::new(
+                "mapping.id",
+                "or `mapping.url` is needed to tell items apart",
+                ProblemKind::Missing,
+            ));
         }
-        Ok(())
+        out
     }
 
     fn at<'a>(item: &'a Value, ptr: &Option<String>) -> Option<&'a Value> {
@@ -295,10 +312,16 @@ mod tests {
         m.title = "headline".into();
         assert!(m.validate().unwrap_err().contains("mapping.title"));
         let m = Mapping {
-            items: String::new(),
-            title: "/t".into(),
+            items: "data".into(),
+            title: "t".into(),
             ..Default::default()
         };
-        assert!(m.validate().unwrap_err().contains("`id` or `url`"));
+        let keys: Vec<String> = m.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(
+            keys,
+            ["mapping.items", "mapping.title", "mapping.id"],
+            "every problem, each with its key"
+        );
+        assert!(m.validate().unwrap_err().contains("mapping.items"));
     }
 }

@@ -101,9 +101,7 @@ pub async fn load_config() -> Result<Config, AppError> {
     let fetched = get(&url, Limits::default()).await;
     super::mark("config-body");
     let result = match fetched {
-        Ok(f) => Config::from_json(&f.body)
-            .map(apply_api_override)
-            .map_err(|e| AppError::Config(e.to_string())),
+        Ok(f) => Config::check(&f.body).map(apply_api_override).map_err(AppError::Config),
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
     };
