@@ -7,6 +7,7 @@
 
 pub mod api_override;
 pub mod config;
+pub mod diagnose;
 pub mod embed;
 pub mod endpoints;
 pub mod error;

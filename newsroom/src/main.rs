@@ -28,8 +28,11 @@ USAGE: newsroom [OPTIONS]
   --huge-body             fault: API routes answer with a 10 MB body
   --redirect-loop         fault: API routes redirect to themselves forever
   --no-cors               fault: API responses carry no CORS headers
+  --redirect-to TO        fault: API routes answer 301 to TO (a path, or an origin that keeps
+                          the path and query), without CORS headers
   --drop-mid-body         fault: API routes cut the connection halfway through the body
   --fault-paths P1,P2     faults apply only to paths starting with these (default: all API routes)
+  --fault-hosts H1,H2     faults apply only to requests with these Host headers (default: any)
   -h, --help              show this help
 ";
 
@@ -97,6 +100,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--huge-body" => faults.huge = true,
             "--redirect-loop" => faults.redirect_loop = true,
             "--no-cors" => faults.no_cors = true,
+            "--redirect-to" => faults.redirect_to = Some(value("--redirect-to")?),
+            "--fault-hosts" => {
+                faults.hosts = value("--fault-hosts")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
             "--drop-mid-body" => faults.drop_mid_body = true,
             "--fault-paths" => {
                 faults.paths = value("--fault-paths")?
@@ -203,6 +215,10 @@ mod tests {
             "429",
             "--fault-paths",
             "/feed.json, /wp-json/wp/v2/posts",
+            "--redirect-to",
+            "http://localhost:8080",
+            "--fault-hosts",
+            "www.localhost:8080",
         ])
         .unwrap()
         .unwrap();
@@ -211,6 +227,8 @@ mod tests {
         assert_eq!(f.content_type.as_deref(), Some("text/plain"));
         assert_eq!(f.status, Some(429));
         assert_eq!(f.paths, ["/feed.json", "/wp-json/wp/v2/posts"]);
+        assert_eq!(f.redirect_to.as_deref(), Some("http://localhost:8080"));
+        assert_eq!(f.hosts, ["www.localhost:8080"]);
         assert!(parse(&["--content-type"]).is_err());
         assert!(parse(&["--fail-status", "42"]).is_err());
         assert!(parse(&["--help"]).unwrap().is_none());
