@@ -8,6 +8,7 @@
 pub mod api_override;
 pub mod config;
 pub mod diagnose;
+pub mod discovery;
 pub mod embed;
 pub mod endpoints;
 pub mod error;

@@ -579,6 +579,15 @@ async fn dist_serves_files_and_deep_links() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
     assert_eq!(r.header("cache-control"), Some("no-cache"));
+    // Like WordPress, every page names the REST API root.
+    let api_link = format!("<{}/wp-json/>; rel=\"https://api.w.org/\"", s.base());
+    assert_eq!(r.header("link"), Some(api_link.as_str()));
+    assert_eq!(s.get("/articol/x").await.header("link"), Some(api_link.as_str()));
+    assert_eq!(
+        s.get("/ziar-1a2b3c4d5e6f7a8b.js").await.header("link"),
+        None,
+        "pages only"
+    );
     for deep in ["/articol/ceva-slug", "/autor/ana", "/categorie/stiri?page=2"] {
         let r = s.get(deep).await;
         assert_eq!(r.status, 200, "{deep}");
@@ -642,6 +651,19 @@ async fn embedded_demo_content_serves() {
         let max = content.posts.iter().map(|p| p.id).max().unwrap();
         assert_eq!(p["id"], max + 1);
     }
+}
+
+#[tokio::test]
+async fn the_landing_page_names_the_api_like_wordpress() {
+    let s = Server::start(Config::default()).await;
+    let r = s.get("/").await;
+    assert_eq!(r.status, 200);
+    let link = r.header("link").unwrap_or_default().to_owned();
+    assert_eq!(link, format!("<{}/wp-json/>; rel=\"https://api.w.org/\"", s.base()));
+    assert!(r.text().contains(r#"<link rel="https://api.w.org/" href="/wp-json/">"#));
+    // What a client then asks to confirm the API: a one-post list.
+    let r = s.get("/wp-json/wp/v2/posts?per_page=1&_fields=id").await;
+    assert_eq!(r.json().as_array().map(Vec::len), Some(1));
 }
 
 #[tokio::test]

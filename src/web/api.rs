@@ -105,6 +105,11 @@ pub async fn load_config() -> Result<Config, AppError> {
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
     };
+    // `api` set to a WordPress site's own address: find its REST API.
+    let result = match result {
+        Ok(cfg) => Ok(super::discover::discover(cfg).await),
+        e => e,
+    };
     if let Err(e) = &result {
         log_error(e);
     }

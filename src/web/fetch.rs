@@ -200,7 +200,7 @@ fn js_detail(e: &JsValue) -> String {
 }
 
 /// Whether `url` is on another origin than the page.
-fn is_cross_origin(url: &str) -> bool {
+pub(crate) fn is_cross_origin(url: &str) -> bool {
     let page = web_sys::window().and_then(|w| w.location().origin().ok());
     let target = web_sys::Url::new(url).ok().map(|u| u.origin());
     page.is_some() && target.is_some() && page != target
