@@ -14,7 +14,9 @@ newsroom: demo WordPress REST API + JSON Feed server
 USAGE: newsroom [OPTIONS]
 
   --addr ADDR             listen address (default 127.0.0.1:8080)
-  --dist PATH             also serve a built SPA from PATH (deep links -> index.html)
+  --dist PATH             also serve a built SPA from PATH (deep links -> index.html), with the
+                          demo's config.json in place of the build's
+  --dist-config           serve the build's own config.json instead of the demo's
   --publish-every SECS    publish a live post every SECS seconds (0 = off, default)
   --poll-interval SECS    send X-Poll-Interval: SECS on API responses (0 = off, default)
   --admin                 enable /__admin/* endpoints (tests only)
@@ -84,6 +86,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     .map_err(|_| format!("--poll-interval {v}: not a number of seconds"))?;
             }
             "--admin" => config.admin = true,
+            "--dist-config" => config.dist_config = true,
             "--latency-ms" => {
                 let v = value("--latency-ms")?;
                 faults.latency_ms = v.parse().map_err(|_| format!("--latency-ms {v}: not a number"))?;

@@ -1,5 +1,5 @@
 //! Serving a built single-page app (`--dist PATH`) with deep-link fallback
-//! to `index.html`.
+//! to `index.html`, and the demo's own `config.json` in place of the build's.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,11 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::http::with_etag;
 use crate::SharedState;
+
+/// The demo site's settings (name, share and follow-us links, …), served as
+/// `/config.json` in place of the build's own, which ships the documented
+/// defaults for publishers (`--dist-config` serves that one instead).
+pub const DEMO_CONFIG: &str = include_str!("../content/config.json");
 
 /// Paths the SPA fallback never answers: API, feed, media and admin.
 pub fn is_reserved_path(path: &str) -> bool {
@@ -156,6 +161,10 @@ async fn serve(st: SharedState, req: Request) -> Response {
             (StatusCode::NOT_FOUND, "Not found").into_response()
         };
     };
+    if path == "/config.json" && !st.dist_config {
+        let res = file_response("config.json", DEMO_CONFIG.as_bytes().to_vec());
+        return with_etag(res, req.headers()).await;
+    }
     let Some(mut file) = resolve(&root, &path) else {
         return (StatusCode::BAD_REQUEST, "Bad path").into_response();
     };

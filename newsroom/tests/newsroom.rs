@@ -603,6 +603,9 @@ async fn dist_serves_files_and_deep_links() {
     let r = s.get("/config.json").await;
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("cache-control"), Some("no-cache"));
+    // The demo's settings, not the build's defaults.
+    assert_eq!(r.json()["site_name"], "Curierul de Valea Verde");
+    assert!(r.header("etag").is_some());
     assert_eq!(
         s.get("/assets/logo.svg").await.header("content-type"),
         Some("image/svg+xml")
@@ -613,6 +616,14 @@ async fn dist_serves_files_and_deep_links() {
     assert_eq!(s.get("/wp-json/wp/v2/unknown").await.json()["code"], "rest_no_route");
     assert_eq!(s.get("/__admin/state").await.status, 404);
     assert_eq!(s.get(POSTS).await.status, 200);
+    // --dist-config: the build's own file.
+    let own = Server::start(Config {
+        dist: Some(dir.clone()),
+        dist_config: true,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(own.get("/config.json").await.text(), "{}");
     let _ = std::fs::remove_dir_all(dir);
 }
 

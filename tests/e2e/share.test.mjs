@@ -1,16 +1,12 @@
 // End-to-end: the share bar, the follow-us block and the byline link on the article page.
-import { test, beforeEach } from 'node:test';
+import { test, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { suite, DIST } from './harness.mjs';
+import { suite } from './harness.mjs';
 
-let newsroom, browser, page, context, problems, post;
+let newsroom, browser, page, context, problems, post, config;
 
 const SLUG =
   'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
-// The shipped config.json (copied into dist/) decides the targets, their order and the UTM suffix.
-const config = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
 // Percent-encoding as the app does it: only RFC 3986 unreserved characters stay.
 const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
@@ -24,6 +20,11 @@ const tracked = (target) => {
 suite({
   started: (s) => ({ newsroom, browser } = s),
   opened: (o) => ({ page, context, problems } = o),
+});
+// The demo's config.json (the newsroom serves it in place of the build's
+// defaults) decides the targets, their order and the UTM suffix.
+before(async () => {
+  config = await (await fetch(`${newsroom.url}/config.json`)).json();
 });
 // After the suite's hooks (reset, a fresh page): the demo article under test.
 beforeEach(async () => {
