@@ -10,12 +10,14 @@ const SLUG =
 
 // Percent-encoding as the app does it: only RFC 3986 unreserved characters stay.
 const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-// The article URL as shared to one target, with the configured utm_* parameters (sorted by key).
-const tracked = (target) => {
+// A URL as shared to one target, with the configured utm_* parameters (sorted by key).
+const trackedUrl = (url, target) => {
   const utm = Object.entries(config.share?.utm ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  if (!utm.length) return post.link;
-  return post.link + '?' + utm.map(([k, v]) => `${k}=${enc(v.replaceAll('{target}', target))}`).join('&');
+  if (!utm.length) return url;
+  return url + '?' + utm.map(([k, v]) => `${k}=${enc(v.replaceAll('{target}', target))}`).join('&');
 };
+// The article's canonical URL as shared to one target.
+const tracked = (target) => trackedUrl(post.link, target);
 
 suite({
   started: (s) => ({ newsroom, browser } = s),
@@ -65,6 +67,31 @@ test('with the Web Share API, Share calls navigator.share with title, text and U
   await page.waitForFunction(() => window.__shared.length > 0);
   assert.deepEqual(await page.evaluate(() => window.__shared), [{ title, text: title, url: tracked('native') }]);
   assert.equal(await page.locator('.ziar-share-menu').isVisible(), false, 'no menu when the device shares');
+});
+
+test('share.url "page" shares the reader\'s own Ziar URL; the default shares the API\'s canonical link', async () => {
+  // The Ziar site (localhost) is the front door of an API on another host (127.0.0.1),
+  // whose links point at its own pages.
+  const front = newsroom.url.replace('127.0.0.1', 'localhost');
+  const shared = async (url) => {
+    await page.route('**/config.json', (route) => route.fulfill({
+      json: { ...config, api: `${newsroom.url}/wp-json/wp/v2/`, share: { ...config.share, ...(url ? { url } : {}) } },
+    }));
+    await page.addInitScript(() => {
+      window.__shared = [];
+      Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+      Object.defineProperty(navigator, 'share', { value: async (d) => { window.__shared.push({ ...d }); }, configurable: true });
+    });
+    await page.goto(`${front}/articol/${SLUG}`);
+    await page.locator('.ziar-share-button').click();
+    await page.waitForFunction(() => window.__shared.length > 0);
+    const [{ url: sharedUrl }] = await page.evaluate(() => window.__shared);
+    await page.unrouteAll();
+    return sharedUrl;
+  };
+  assert.ok(post.link.startsWith(newsroom.url), post.link);
+  assert.equal(await shared('page'), trackedUrl(`${front}/articol/${SLUG}`, 'native'));
+  assert.equal(await shared(null), trackedUrl(post.link, 'native'), 'canonical by default');
 });
 
 test('when canShare says no, Share opens the menu instead of calling share', async () => {
