@@ -175,11 +175,16 @@ pub enum ProblemKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expect {
     Text,
-    /// A whole number, 0 or more.
+    /// A whole number, 0 or more (at most 2³²−1).
     Number,
     Bool,
+    /// A list of anything (`follow`: its entries are checked one by one).
     List,
+    /// A list of text values.
+    TextList,
     Object,
+    /// An object of text values (`share.utm`).
+    TextMap,
 }
 
 impl Expect {
@@ -189,17 +194,21 @@ impl Expect {
             Expect::Number => "a whole number",
             Expect::Bool => "true or false",
             Expect::List => "a list ([…])",
+            Expect::TextList => "a list of text values ([\"…\"])",
             Expect::Object => "an object ({…})",
+            Expect::TextMap => "an object of text values ({\"…\": \"…\"})",
         }
     }
 
     fn matches(self, v: &Value) -> bool {
         match self {
             Expect::Text => v.is_string(),
-            Expect::Number => v.is_u64(),
+            Expect::Number => v.as_u64().is_some_and(|n| u32::try_from(n).is_ok()),
             Expect::Bool => v.is_boolean(),
             Expect::List => v.is_array(),
+            Expect::TextList => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
             Expect::Object => v.is_object(),
+            Expect::TextMap => v.as_object().is_some_and(|o| o.values().all(Value::is_string)),
         }
     }
 
@@ -209,8 +218,8 @@ impl Expect {
             Expect::Text => "cfg_type_text",
             Expect::Number => "cfg_type_number",
             Expect::Bool => "cfg_type_bool",
-            Expect::List => "cfg_type_list",
-            Expect::Object => "cfg_type_object",
+            Expect::List | Expect::TextList => "cfg_type_list",
+            Expect::Object | Expect::TextMap => "cfg_type_object",
         }
     }
 }
@@ -231,12 +240,12 @@ pub const KEYS: &[(&str, Expect)] = &[
     ("push_url", Expect::Text),
     ("share", Expect::Object),
     ("follow", Expect::List),
-    ("iframe_hosts", Expect::List),
+    ("iframe_hosts", Expect::TextList),
     ("link_target", Expect::Text),
     ("timeout_seconds", Expect::Number),
     ("max_response_kb", Expect::Number),
     ("allow_api_override", Expect::Bool),
-    ("api_override_origins", Expect::List),
+    ("api_override_origins", Expect::TextList),
     ("theme", Expect::Text),
     ("accent", Expect::Text),
     ("logo", Expect::Text),
@@ -244,8 +253,8 @@ pub const KEYS: &[(&str, Expect)] = &[
 
 /// The keys of `share`, of each `follow` entry, and of `mapping`.
 const SHARE_KEYS: &[(&str, Expect)] = &[
-    ("targets", Expect::List),
-    ("utm", Expect::Object),
+    ("targets", Expect::TextList),
+    ("utm", Expect::TextMap),
     ("via", Expect::Text),
     ("url", Expect::Text),
 ];
@@ -440,111 +449,59 @@ impl Config {
         let mut problems = Vec::new();
         let nullable = ["mapping", "push_url", "accent", "logo"];
         let mut kept = check_keys(&obj, "", KEYS, &nullable, &mut problems);
-        if let Some(Value::Object(share)) = kept.get("share") {
-            let share = check_keys(share, "share.", SHARE_KEYS, &["via"], &mut problems);
-            kept.insert("share".into(), Value::Object(share));
-        }
-        if let Some(Value::Array(follow)) = kept.get("follow") {
-            let mut entries = Vec::new();
-            for (i, f) in follow.iter().enumerate() {
-                let prefix = format!("follow[{i}].");
-                let Value::Object(f) = f else {
-                    problems.push(ConfigProblem::new(
-                        format!("follow[{i}]"),
-                        format!("must be {}", Expect::Object.english()),
-                        ProblemKind::Type {
-                            expected: Expect::Object,
-                        },
-                    ));
-                    continue;
-                };
-                for k in ["network", "url"].into_iter().filter(|k| !f.contains_key(*k)) {
-                    problems.push(ConfigProblem::new(
-                        format!("{prefix}{k}"),
-                        "is required",
-                        ProblemKind::Missing,
-                    ));
+        // The nested keys, checked the same way; an entry that cannot work is dropped.
+        for (key, value) in kept.iter_mut() {
+            match (key.as_str(), value) {
+                ("share", Value::Object(share)) => {
+                    *share = check_keys(share, "share.", SHARE_KEYS, &["via"], &mut problems);
                 }
-                let f = check_keys(f, &prefix, FOLLOW_KEYS, &["label"], &mut problems);
-                if f.contains_key("network") && f.contains_key("url") {
-                    entries.push(Value::Object(f));
+                ("follow", Value::Array(follow)) => {
+                    let entries = std::mem::take(follow);
+                    for (i, f) in entries.into_iter().enumerate() {
+                        let prefix = format!("follow[{i}].");
+                        let Value::Object(f) = f else {
+                            problems.push(ConfigProblem::new(
+                                format!("follow[{i}]"),
+                                format!("must be {}", Expect::Object.english()),
+                                ProblemKind::Type {
+                                    expected: Expect::Object,
+                                },
+                            ));
+                            continue;
+                        };
+                        for k in ["network", "url"].into_iter().filter(|k| !f.contains_key(*k)) {
+                            problems.push(ConfigProblem::new(
+                                format!("{prefix}{k}"),
+                                "is required",
+                                ProblemKind::Missing,
+                            ));
+                        }
+                        let f = check_keys(&f, &prefix, FOLLOW_KEYS, &["label"], &mut problems);
+                        if f.contains_key("network") && f.contains_key("url") {
+                            follow.push(Value::Object(f));
+                        }
+                    }
                 }
-            }
-            kept.insert("follow".into(), Value::Array(entries));
-        }
-        if let Some(Value::Object(m)) = kept.get("mapping") {
-            let known: Vec<(&str, Expect)> = MAPPING_KEYS.iter().map(|k| (*k, Expect::Text)).collect();
-            let nullable: Vec<&str> = MAPPING_KEYS
-                .iter()
-                .copied()
-                .filter(|k| !matches!(*k, "items" | "title"))
-                .collect();
-            for k in ["items", "title"].into_iter().filter(|k| !m.contains_key(*k)) {
-                problems.push(ConfigProblem::new(
-                    format!("mapping.{k}"),
-                    "is required",
-                    ProblemKind::Missing,
-                ));
-            }
-            let m = check_keys(m, "mapping.", &known, &nullable, &mut problems);
-            if m.contains_key("items") && m.contains_key("title") {
-                kept.insert("mapping".into(), Value::Object(m));
-            } else {
-                kept.remove("mapping");
-            }
-        }
-        for key in ["iframe_hosts", "api_override_origins"] {
-            if let Some(Value::Array(a)) = kept.get(key) {
-                if a.iter().any(|v| !v.is_string()) {
-                    problems.push(ConfigProblem::new(
-                        key,
-                        "must list text values",
-                        ProblemKind::Type { expected: Expect::List },
-                    ));
-                    kept.remove(key);
+                ("mapping", value @ Value::Object(_)) => {
+                    let Value::Object(m) = std::mem::take(value) else {
+                        continue;
+                    };
+                    let known: Vec<(&str, Expect)> = MAPPING_KEYS.iter().map(|k| (*k, Expect::Text)).collect();
+                    let nullable: Vec<&str> = MAPPING_KEYS[2..].to_vec();
+                    for k in ["items", "title"].into_iter().filter(|k| !m.contains_key(*k)) {
+                        problems.push(ConfigProblem::new(
+                            format!("mapping.{k}"),
+                            "is required",
+                            ProblemKind::Missing,
+                        ));
+                    }
+                    let m = check_keys(&m, "mapping.", &known, &nullable, &mut problems);
+                    // Incomplete: no mapping (null) rather than one that cannot parse.
+                    if m.contains_key("items") && m.contains_key("title") {
+                        *value = Value::Object(m);
+                    }
                 }
-            }
-        }
-        if let Some(Value::Array(a)) = kept.get("share").and_then(|s| s.get("targets")) {
-            if a.iter().any(|v| !v.is_string()) {
-                problems.push(ConfigProblem::new(
-                    "share.targets",
-                    "must list text values",
-                    ProblemKind::Type { expected: Expect::List },
-                ));
-                if let Some(Value::Object(share)) = kept.get_mut("share") {
-                    share.remove("targets");
-                }
-            }
-        }
-        if let Some(Value::Object(utm)) = kept.get("share").and_then(|s| s.get("utm")) {
-            if utm.values().any(|v| !v.is_string()) {
-                problems.push(ConfigProblem::new(
-                    "share.utm",
-                    "must map utm_* names to text",
-                    ProblemKind::Type {
-                        expected: Expect::Object,
-                    },
-                ));
-                if let Some(Value::Object(share)) = kept.get_mut("share") {
-                    share.remove("utm");
-                }
-            }
-        }
-        // Everything left has the right shape; a number too big for its field
-        // is the one thing serde can still refuse.
-        for (key, expected) in KEYS.iter().filter(|(_, e)| *e == Expect::Number) {
-            if kept
-                .get(*key)
-                .and_then(Value::as_u64)
-                .is_some_and(|n| u32::try_from(n).is_err())
-            {
-                problems.push(ConfigProblem::new(
-                    *key,
-                    "is far too large",
-                    ProblemKind::Type { expected: *expected },
-                ));
-                kept.remove(*key);
+                _ => {}
             }
         }
         let config = match serde_json::from_value::<Config>(Value::Object(kept)) {
@@ -987,6 +944,13 @@ mod tests {
             ["recent_count", "auto_insert", "timeout_seconds"],
             "in the documented order"
         );
+        let p = Config::check(r#"{"iframe_hosts": ["a.ro", 2], "share": {"utm": {"utm_source": 1}}}"#).unwrap_err();
+        let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["share.utm", "iframe_hosts"],
+            "lists and maps of text, checked item by item"
+        );
         // Nulls where a key is optional are fine.
         assert!(Config::check(r#"{"accent": null, "logo": null, "push_url": null, "share": {"via": null}}"#).is_ok());
     }
@@ -1012,7 +976,8 @@ mod tests {
                 Expect::Text => Value::from("auto"),
                 Expect::Number => Value::from(10),
                 Expect::Bool => Value::from(true),
-                Expect::List => Value::Array(Vec::new()),
+                Expect::List | Expect::TextList => Value::Array(Vec::new()),
+                Expect::TextMap => serde_json::json!({}),
                 Expect::Object if *k == "mapping" => serde_json::json!({"items": "", "title": "/t", "id": "/i"}),
                 Expect::Object => serde_json::json!({}),
             };

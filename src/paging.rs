@@ -10,7 +10,7 @@
 //! `page_size` posts at a time and nothing is fetched twice.
 
 use crate::model::{NextPage, Post, PostPage};
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::future::Future;
 
 /// Source pages fetched at most for one reader's page: a feed whose pages are
@@ -22,7 +22,7 @@ pub const MAX_FETCHES: usize = 5;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Pager {
     size: usize,
-    buffer: VecDeque<Post>,
+    buffer: Vec<Post>,
     next: Option<NextPage>,
     /// Ids shown or buffered, so a page overlapping the last adds nothing twice.
     seen: HashSet<String>,
@@ -74,7 +74,7 @@ impl Pager {
         }
         for p in page.posts {
             if self.seen.insert(p.id.clone()) {
-                self.buffer.push_back(p);
+                self.buffer.push(p);
             }
         }
         self.next = page.next.filter(|n| !self.visited.contains(n));

@@ -88,7 +88,9 @@ impl LiveList {
         };
 
         // Shown posts: update in place, drop deleted, keep those merely pushed out.
-        let mut kept = Vec::with_capacity(self.shown.len());
+        // Which snapshot posts are (or will be) shown, by rank: the list is
+        // rebuilt in snapshot order from it.
+        let mut kept = vec![false; snapshot.len()];
         let mut pushed_out = Vec::new();
         // The furthest-down snapshot rank of the shown posts above the current
         // one, and whether any shown post below it is in the snapshot.
@@ -111,7 +113,7 @@ impl LiveList {
                     if fresh != &old {
                         changes.updated.push(old.id.clone());
                     }
-                    kept.push(i);
+                    kept[i] = true;
                     above = above.max(Some(i));
                 }
                 None => {
@@ -139,25 +141,30 @@ impl LiveList {
         }
         // Where the reader's list starts in the snapshot: posts ranked above it
         // are new; below it, backfills after a deletion, which slot in without a jump.
-        let top = kept.iter().min().copied();
+        let top = kept.iter().position(|k| *k);
+        let nothing_shown = top.is_none() && pushed_out.is_empty();
         let mut pending = Vec::new();
         for (i, p) in snapshot.iter().enumerate() {
-            if kept.contains(&i) {
+            if kept[i] {
                 continue;
             }
             let is_new = top.is_none_or(|t| i < t);
             // Into an empty list nothing can jump: no pill then.
-            if is_new && !auto_insert && !(kept.is_empty() && pushed_out.is_empty()) {
+            if is_new && !auto_insert && !nothing_shown {
                 pending.push(p.clone());
             } else {
-                kept.push(i);
+                kept[i] = true;
             }
             if is_new {
                 changes.added.push(p.id.clone());
             }
         }
-        kept.sort_unstable();
-        let mut shown: Vec<Post> = kept.into_iter().map(|i| snapshot[i].clone()).collect();
+        let mut shown: Vec<Post> = snapshot
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(p, _)| p.clone())
+            .collect();
         shown.extend(pushed_out);
         shown.truncate(self.capacity);
         self.shown = shown;
