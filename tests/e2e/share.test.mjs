@@ -1,5 +1,5 @@
 // End-to-end: the share bar, the follow-us block and the byline link on the article page.
-import { test, before, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite } from './harness.mjs';
 
@@ -23,13 +23,11 @@ suite({
   started: (s) => ({ newsroom, browser } = s),
   opened: (o) => ({ page, context, problems } = o),
 });
-// The demo's config.json (the newsroom serves it in place of the build's
-// defaults) decides the targets, their order and the UTM suffix.
-before(async () => {
-  config = await (await fetch(`${newsroom.url}/config.json`)).json();
-});
-// After the suite's hooks (reset, a fresh page): the demo article under test.
+// After the suite's hooks (reset, a fresh page): the demo article under test, and
+// the demo's config.json (the newsroom serves it in place of the build's
+// defaults), which decides the targets, their order and the UTM suffix.
 beforeEach(async () => {
+  config ??= await (await fetch(`${newsroom.url}/config.json`)).json();
   const r = await fetch(`${newsroom.url}/wp-json/wp/v2/posts?_embed=1&slug=${SLUG}`);
   [post] = await r.json();
   assert.ok(post, 'the demo article exists');
