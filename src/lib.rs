@@ -7,6 +7,8 @@
 
 pub mod api_override;
 pub mod config;
+pub mod diagnose;
+pub mod discovery;
 pub mod embed;
 pub mod endpoints;
 pub mod error;
@@ -15,6 +17,7 @@ pub mod inline_attrs;
 pub mod live;
 pub mod model;
 pub mod outline;
+pub mod paging;
 pub mod paths;
 pub mod sanitize;
 pub mod share;

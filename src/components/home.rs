@@ -24,7 +24,8 @@ pub fn HomePage() -> impl IntoView {
         async move { api.latest(1, size).await }
     });
     let more: RwSignal<Vec<Post>> = RwSignal::new(Vec::new());
-    let next_page = RwSignal::new(2u32);
+    // page_size posts at a time, whatever the API's pages hold (crate::paging).
+    let pager = StoredValue::new(crate::paging::Pager::new(size));
     let has_more = RwSignal::new(false);
     let loading = RwSignal::new(false);
     let more_error: RwSignal<Option<AppError>> = RwSignal::new(None);
@@ -37,20 +38,22 @@ pub fn HomePage() -> impl IntoView {
             }
             loading.set(true);
             let api = api.clone();
-            let page = next_page.get_untracked();
             spawn_local(async move {
-                match api.latest(page, size).await {
-                    Ok(p) => {
+                let mut p = pager.get_value();
+                let page = crate::paging::next_page(&mut p, |next| api.page_at(next, size)).await;
+                let more_left = p.has_more();
+                pager.set_value(p);
+                match page {
+                    Ok(posts) => {
                         let shown = card_links().map(|l| l.length()).unwrap_or(0);
                         more.update(|v| {
-                            for post in p.posts {
+                            for post in posts {
                                 if !v.iter().any(|x| x.id == post.id) {
                                     v.push(post);
                                 }
                             }
                         });
-                        has_more.set(p.has_more);
-                        next_page.set(page + 1);
+                        has_more.set(more_left);
                         more_error.set(None);
                         focus_card(shown);
                     }
@@ -74,6 +77,7 @@ pub fn HomePage() -> impl IntoView {
             <ErrorBoundary fallback=error_fallback(retry, false)>
                 {move || Suspend::new(async move {
                     first.await.map(|page| {
+                        let page = pager.try_update_value(|p| p.first(page)).unwrap_or_default();
                         has_more.set(page.has_more);
                         let empty = page.posts.is_empty();
                         let first_ids: Vec<String> = page.posts.iter().map(|p| p.id.clone()).collect();

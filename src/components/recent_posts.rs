@@ -45,25 +45,35 @@ pub fn RecentPosts() -> impl IntoView {
     let status = RwSignal::new(Status::Loading);
     let announcement = RwSignal::new(String::new());
 
-    // Ask for a few more than shown, so deletions below the fold are seen.
-    let window = (count + 10).min(100);
-    let url = site.api.latest_url(window);
+    // Each poll asks for what is shown plus what waits behind the pill (LiveList::window).
+    let requested = Rc::new(std::cell::Cell::new(count));
     let api = site.api.clone();
+    let url = {
+        let (api, requested) = (api.clone(), requested.clone());
+        move || {
+            let window = list.with_untracked(LiveList::window);
+            requested.set(window);
+            api.latest_url(window)
+        }
+    };
+    let poll_url = api.latest_url(count);
     let msgs = site.msgs.clone();
     let locale = site.locale.clone();
-    let poll_url = url.clone();
-    let apply = Rc::new(move |posts: Vec<crate::model::Post>| {
-        crate::web::mark("list-data");
-        let complete = posts.len() < window;
-        let mut added = 0;
-        list.update(|l| added = l.apply_snapshot(posts, complete, auto_insert).added.len());
-        if added > 0 {
-            let n = added as u64;
-            announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
-        }
-        status.set(Status::Live);
-        crate::web::mark("list-rendered");
-    });
+    let apply = {
+        let requested = requested.clone();
+        Rc::new(move |page: crate::model::PostPage| {
+            crate::web::mark("list-data");
+            let complete = crate::live::merge::snapshot_complete(&page, requested.get());
+            let mut added = 0;
+            list.update(|l| added = l.apply_snapshot(page.posts, complete, auto_insert).added.len());
+            if added > 0 {
+                let n = added as u64;
+                announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
+            }
+            status.set(Status::Live);
+            crate::web::mark("list-rendered");
+        })
+    };
     let poller = Rc::new(Poller::idle(
         url,
         PollPolicy::with_interval_secs(cfg.poll_seconds.max(5)),
@@ -72,14 +82,15 @@ pub fn RecentPosts() -> impl IntoView {
         move |event| {
             match event {
                 PollEvent::Body(body) => match api.parse_page(&poll_url, &body)? {
-                    Some(page) => apply(page.posts),
+                    Some(page) => apply(page),
                     // An index only (Hacker News): fetch the items, then apply.
                     None => {
                         let api = api.clone();
                         let apply = apply.clone();
+                        let window = requested.get();
                         leptos::task::spawn_local(async move {
                             match api.latest(1, window).await {
-                                Ok(page) => apply(page.posts),
+                                Ok(page) => apply(page),
                                 Err(error) => status.set(Status::Failed { error, retry_in_s: 0 }),
                             }
                         });

@@ -110,11 +110,14 @@ pub async fn load_config() -> Result<Config, AppError> {
     let fetched = get(&url, Limits::default()).await;
     super::mark("config-body");
     let result = match fetched {
-        Ok(f) => Config::from_json(&f.body)
-            .map(apply_api_override)
-            .map_err(|e| AppError::Config(e.to_string())),
+        Ok(f) => Config::check(&f.body).map(apply_api_override).map_err(AppError::Config),
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
+    };
+    // `api` set to a WordPress site's own address: find its REST API.
+    let result = match result {
+        Ok(cfg) => Ok(super::discover::discover(cfg).await),
+        e => e,
     };
     if let Err(e) = &result {
         log_error(e);
@@ -264,6 +267,19 @@ impl Api {
         self.fetch_page(&url, page, per_page).await
     }
 
+    /// The list page a source's own cursor names (`PostPage::next`), for
+    /// "load more" (`paging::next_page`).
+    pub async fn page_at(&self, next: NextPage, per_page: usize) -> Result<PostPage, AppError> {
+        match next {
+            NextPage::Page { page } => self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await,
+            NextPage::Url { url } => self.fetch_page(&url, 2, per_page).await,
+            NextPage::Offset { offset } => {
+                let page = offset / per_page.max(1) as u64 + 1;
+                self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await
+            }
+        }
+    }
+
     /// One post by slug (or id); `Ok(None)` when the API has no such post.
     pub async fn by_slug(&self, slug: &str) -> Result<Option<Post>, AppError> {
         let kind = self.kind();
@@ -356,9 +372,13 @@ impl Api {
         self.limits
     }
 
-    /// The URL of the newest-posts list, for the live poller.
+    /// The URL of the newest-posts list, for the live poller: only the fields
+    /// the list shows, where the API can select them (`endpoints::live_list_url`).
     pub fn latest_url(&self, per_page: usize) -> String {
-        self.list_url(1, per_page)
+        match (self.kind(), &self.mapping) {
+            (Kind::Custom, Some(_)) => self.list_url(1, per_page),
+            (kind, _) => endpoints::live_list_url(&self.api_dir, &self.api, kind, per_page),
+        }
     }
 
     /// Parses a list body fetched by the live poller. `Ok(None)` means the body

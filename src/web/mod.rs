@@ -1,6 +1,7 @@
 //! Browser glue: fetch, `Intl`, DOM. Thin on purpose; the logic is in the pure modules.
 
 pub mod api;
+pub mod discover;
 pub mod fetch;
 pub mod head;
 pub mod history;
