@@ -7,7 +7,7 @@ export CARGO_TERM_COLOR := never
 ADDR ?= 127.0.0.1:8080
 PUBLISH_EVERY ?= 30
 
-.PHONY: serve test tools test-tools dist dist-news embed newsroom server test-host test-wasm test-e2e soak fuzz screenshot bench fmt lint clean
+.PHONY: serve test tools test-tools dist dist-news embed newsroom server test-host test-wasm test-e2e test-docs soak fuzz screenshot bench fmt lint clean
 
 ## Builds the release app and serves it with the demo newsroom on http://$(ADDR).
 serve: tools dist newsroom
@@ -87,10 +87,18 @@ screenshot: test-tools dist newsroom
 fmt:
 	cargo fmt --all
 
+## fmt, clippy and rustdoc (host, and wasm32 for web/ and components/), warnings as errors. rustdoc comes
+## after clippy, whose dependency metadata it reuses: about 20 s more (docs/contributing.md "Lint").
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ziar --target wasm32-unknown-unknown
+
+## The docs test alone: links, anchors and the config.json reference (docs/contributing.md).
+test-docs:
+	node --test --test-reporter=spec tests/docs/docs.test.mjs
 
 clean:
 	cargo clean

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every suite (host, browser, end-to-end), even after a failure, prints each
-# runner's summary, then one total line. Exits non-zero if any suite failed.
+# Runs every suite (host, browser, budget, docs, end-to-end), even after a
+# failure, prints each runner's summary, then one total line. Exits non-zero if
+# any suite failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target/test-logs
@@ -31,6 +32,7 @@ run() { # name, command...
 run host cargo test --workspace
 run browser cargo test --target wasm32-unknown-unknown --test browser --test xss
 run budget node bench/budget.mjs
+run docs node --test --test-reporter=spec tests/docs/docs.test.mjs
 run e2e bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs'
 
 printf '\n\033[1m==> summary\033[0m\n'

@@ -2,7 +2,8 @@
 # Installs what Ziar needs, idempotently and at pinned versions. Nothing is
 # downloaded except from the package registries (crates, npm, Debian).
 #   scripts/tools.sh build   wasm32 target, trunk, wasm-bindgen-cli, binaryen (wasm-opt), esbuild
-#   scripts/tools.sh test    the above plus Chromium, chromedriver, nginx and playwright-core
+#   scripts/tools.sh test    the above plus Chromium, chromedriver, nginx, playwright-core, and
+#                            WordPress with MariaDB and PHP (for the real-WordPress e2e tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,17 @@ test_tools() {
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx >/dev/null
+  fi
+  # A real WordPress for tests/e2e/wordpress.test.mjs (tests/e2e/wordpress.mjs runs its own
+  # MariaDB and `php -S`; no service is used). php-cgi and nginx satisfy the wordpress
+  # package's web-server and PHP dependencies, so apt does not pull in Apache.
+  if [ ! -f /usr/share/wordpress/wp-load.php ] || [ ! -x /usr/sbin/mariadbd ] || [ ! -x /usr/bin/mariadb-install-db ] \
+    || ! command -v php >/dev/null 2>&1 || ! php -m 2>/dev/null | grep -qx mysqli || ! php -m 2>/dev/null | grep -qx gd; then
+    say "installing Debian wordpress, mariadb-server, mariadb-client, php-cli, php-mysql and php-gd"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      wordpress mariadb-server mariadb-client php-cli php-mysql php-gd php-cgi php nginx >/dev/null
   fi
   if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     say "installing playwright-core and axe-core (no browser download: Debian chromium is used)"

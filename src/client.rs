@@ -38,25 +38,32 @@ pub trait Transport: Clone {
     fn error(&self, message: &str);
 }
 
-/// The error for a non-success answer. A refused request (bad key, bad
+/// What a non-success answer means. A refused request (bad key, bad
 /// parameter) usually says why in the API's own error object: that is shown
-/// rather than a bare status code.
-pub fn refusal(url: &str, status: u16, body: Option<&str>) -> AppError {
+/// rather than a bare status code. WordPress answers a page past the last
+/// with 400: that is an empty page ("load more" ends), not an error.
+pub fn refusal(url: &str, status: u16, body: Option<&str>) -> Result<Fetched, AppError> {
+    let json = body.and_then(|b| sources::parse_body(b).ok());
+    if json.as_ref().is_some_and(|v| wordpress::is_past_last_page(status, v)) {
+        return Ok(Fetched {
+            url: url.to_owned(),
+            body: "[]".into(),
+            total: None,
+            total_pages: None,
+        });
+    }
     if matches!(status, 400 | 401 | 403) {
-        if let Some(source) = body
-            .and_then(|b| sources::parse_body(b).ok())
-            .and_then(|v| sources::api_error(&v))
-        {
-            return AppError::NotFeed {
+        if let Some(source) = json.and_then(|v| sources::api_error(&v)) {
+            return Err(AppError::NotFeed {
                 url: url.to_owned(),
                 source,
-            };
+            });
         }
     }
-    AppError::Http {
+    Err(AppError::Http {
         url: url.to_owned(),
         status,
-    }
+    })
 }
 
 /// The configured API and the transport that reaches it.
@@ -204,6 +211,19 @@ impl<T: Transport> Api<T> {
     pub async fn latest(&self, page: u32, per_page: usize) -> Result<PostPage, AppError> {
         let url = self.list_url(page, per_page);
         self.fetch_page(&url, page, per_page).await
+    }
+
+    /// The list page a source's own cursor names (`PostPage::next`), for
+    /// "load more" (`paging::next_page`).
+    pub async fn page_at(&self, next: NextPage, per_page: usize) -> Result<PostPage, AppError> {
+        match next {
+            NextPage::Page { page } => self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await,
+            NextPage::Url { url } => self.fetch_page(&url, 2, per_page).await,
+            NextPage::Offset { offset } => {
+                let page = offset / per_page.max(1) as u64 + 1;
+                self.latest(u32::try_from(page).unwrap_or(u32::MAX), per_page).await
+            }
+        }
     }
 
     /// One post by slug (or id); `Ok(None)` when the API has no such post.
@@ -383,9 +403,13 @@ impl<T: Transport> Api<T> {
         }
     }
 
-    /// The URL of the newest-posts list, for the live poller.
+    /// The URL of the newest-posts list, for the live poller: only the fields
+    /// the list shows, where the API can select them (`endpoints::live_list_url`).
     pub fn latest_url(&self, per_page: usize) -> String {
-        self.list_url(1, per_page)
+        match (self.kind(), &self.mapping) {
+            (Kind::Custom, Some(_)) => self.list_url(1, per_page),
+            (kind, _) => endpoints::live_list_url(&self.api_dir, &self.api, kind, per_page),
+        }
     }
 
     /// Parses a list body fetched by the live poller. `Ok(None)` means the body
@@ -429,6 +453,7 @@ fn slice_page(posts: Vec<Post>, page: u32, per_page: usize) -> Option<PostPage> 
         total: Some(total as u64),
         has_more,
         warnings: Vec::new(),
+        skipped: 0,
         next: has_more.then_some(NextPage::Page {
             page: u64::from(page) + 1,
         }),
@@ -461,14 +486,17 @@ mod tests {
             "u",
             401,
             Some(r#"{"status":"error","message":"Your API key is invalid"}"#),
-        );
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("Your API key is invalid"), "{e}");
         assert_eq!(
             refusal("u", 500, Some("{}")),
-            AppError::Http {
+            Err(AppError::Http {
                 url: "u".into(),
                 status: 500
-            }
+            })
         );
+        let past = r#"{"code":"rest_post_invalid_page_number","message":"x","data":{"status":400}}"#;
+        assert_eq!(refusal("u", 400, Some(past)).map(|f| f.body), Ok("[]".into()));
     }
 }

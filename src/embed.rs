@@ -7,7 +7,7 @@
 //! plus the short forms `count` and `poll`. Values go through the very same
 //! `Config` validation as `config.json`, so the two can never disagree.
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigProblem};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -258,22 +258,34 @@ pub fn widget_config(widget: Widget, attrs: &[(String, String)]) -> Result<Widge
             problem: "is required: the post's slug or id".into(),
         });
     }
-    out.cfg = Config::from_json(&Value::Object(map).to_string()).map_err(|e| match e {
-        ConfigError::Value { key, problem } => AttrError {
-            tag,
-            attribute: written
+    out.cfg = Config::check(&Value::Object(map).to_string()).map_err(|problems| {
+        // The first problem, named by the attribute the author wrote for its key.
+        let first = problems
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| ConfigProblem::new("", "is not valid", crate::config::ProblemKind::Invalid));
+        let top = first.key.split(['.', '[']).next().unwrap_or("");
+        let attribute = if top.is_empty() {
+            String::new()
+        } else {
+            written
                 .iter()
                 .rev()
-                .find(|(k, _)| *k == key)
+                .find(|(k, _)| *k == top)
                 .map(|(_, a)| a.clone())
-                .unwrap_or_else(|| key.replace('_', "-")),
-            problem: problem.to_owned(),
-        },
-        other => AttrError {
+                .unwrap_or_else(|| top.replace('_', "-"))
+        };
+        // A nested key (`share.via`) is named in the text; the attribute is `share`.
+        let problem = if first.key.len() > top.len() {
+            first.to_string()
+        } else {
+            first.problem
+        };
+        AttrError {
             tag,
-            attribute: String::new(),
-            problem: other.to_string().replace("config.json: ", ""),
-        },
+            attribute,
+            problem,
+        }
     })?;
     Ok(out)
 }

@@ -50,7 +50,7 @@ pub fn guess_kind(api: &str) -> Option<Kind> {
         .split_once("://")
         .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
         .unwrap_or("");
-    if path.contains("/wp-json") || path.ends_with("/wp/v2") {
+    if path.contains("/wp-json") || path.ends_with("/wp/v2") || lower.contains("rest_route=") {
         Some(Kind::WordPress)
     } else if path.contains("/ghost/api/") {
         Some(Kind::Ghost)
@@ -143,11 +143,60 @@ pub fn join_path(url: &str, segments: &str) -> String {
     out
 }
 
+/// A WordPress REST route under the API base, with a query: `{base}posts?…`
+/// for the usual `…/wp-json/wp/v2/`, or `…/?rest_route=/wp/v2/posts&…` for a
+/// site without pretty permalinks, whose base is `…/?rest_route=/wp/v2/`.
+pub fn wp_url(api_dir: &str, route: &str, query: &str) -> String {
+    let Some(at) = api_dir.find("rest_route=") else {
+        return format!("{api_dir}{route}?{query}");
+    };
+    let value_start = at + "rest_route=".len();
+    let value_end = api_dir[value_start..]
+        .find(['&', '#'])
+        .map_or(api_dir.len(), |i| value_start + i);
+    let prefix = api_dir[value_start..value_end].trim_end_matches('/');
+    let rest = api_dir[value_end..].trim_end_matches('/');
+    format!("{}rest_route={prefix}/{route}{rest}&{query}", &api_dir[..at])
+}
+
+/// The live list's URL: the newest `per_page` posts, with only the fields the
+/// list shows where the API can select fields (WordPress `_fields`, Ghost
+/// `fields`, Guardian `show-fields`), so an idle poll against an API without
+/// validators downloads a few KB instead of whole posts. Other APIs get
+/// their page-1 list URL.
+pub fn live_list_url(api_dir: &str, api: &str, kind: Kind, per_page: usize) -> String {
+    match kind {
+        Kind::WordPress => wp_url(
+            api_dir,
+            "posts",
+            &format!("_fields={}&per_page={per_page}", crate::sources::wordpress::LIST_FIELDS),
+        ),
+        Kind::Ghost => {
+            let mut params = vec![("limit", per_page.to_string())];
+            if !has_param(api, "fields") {
+                params.push(("fields", GHOST_LIST_FIELDS.into()));
+            }
+            with_params(api, &params)
+        }
+        Kind::Guardian => {
+            let mut params = vec![("page-size", per_page.to_string())];
+            if !has_param(api, "show-fields") {
+                params.push(("show-fields", "headline,trailText,lastModified,lang".into()));
+            }
+            with_params(api, &params)
+        }
+        _ => list_url(api_dir, api, kind, 1, per_page),
+    }
+}
+
+/// What the live list reads of a Ghost post (`fields` does not mix with `include`).
+const GHOST_LIST_FIELDS: &str = "id,slug,url,title,custom_excerpt,excerpt,published_at,updated_at";
+
 /// The list endpoint: newest first, one page.
 pub fn list_url(api_dir: &str, api: &str, kind: Kind, page: u32, per_page: usize) -> String {
     let paging = |p: &'static str, pp: &'static str| vec![(p, page.to_string()), (pp, per_page.to_string())];
     match kind {
-        Kind::WordPress => format!("{api_dir}posts?_embed=1&per_page={per_page}&page={page}"),
+        Kind::WordPress => wp_url(api_dir, "posts", &format!("_embed=1&per_page={per_page}&page={page}")),
         Kind::JsonFeed if page <= 1 => api.trim().to_owned(),
         Kind::JsonFeed => {
             let sep = if api.contains('?') { '&' } else { '?' };
@@ -208,7 +257,11 @@ pub fn hn_item_url(api: &str, id: u64) -> String {
 /// A single post by slug, where the API can look one up; `None` means search the list.
 pub fn by_slug_url(api_dir: &str, kind: Kind, slug: &str) -> Option<String> {
     match kind {
-        Kind::WordPress => Some(format!("{api_dir}posts?_embed=1&slug={}", encode_query_value(slug))),
+        Kind::WordPress => Some(wp_url(
+            api_dir,
+            "posts",
+            &format!("_embed=1&slug={}", encode_query_value(slug)),
+        )),
         Kind::Ziar => Some(format!("{api_dir}posts/{}", encode_query_value(slug))),
         _ => None,
     }
@@ -233,9 +286,13 @@ pub fn single_url(api_dir: &str, api: &str, kind: Kind, slug: &str) -> Option<St
 /// Posts of one category, one page (WordPress: the category's numeric id).
 pub fn category_url(api_dir: &str, kind: Kind, category_id: &str, page: u32, per_page: usize) -> Option<String> {
     match kind {
-        Kind::WordPress => Some(format!(
-            "{api_dir}posts?_embed=1&per_page={per_page}&page={page}&categories={}",
-            encode_query_value(category_id)
+        Kind::WordPress => Some(wp_url(
+            api_dir,
+            "posts",
+            &format!(
+                "_embed=1&per_page={per_page}&page={page}&categories={}",
+                encode_query_value(category_id)
+            ),
         )),
         _ => None,
     }
@@ -243,19 +300,23 @@ pub fn category_url(api_dir: &str, kind: Kind, category_id: &str, page: u32, per
 
 /// The category lookup by slug (WordPress).
 pub fn category_by_slug_url(api_dir: &str, slug: &str) -> String {
-    format!("{api_dir}categories?slug={}", encode_query_value(slug))
+    wp_url(api_dir, "categories", &format!("slug={}", encode_query_value(slug)))
 }
 
 /// The author lookup by slug (WordPress lists only users who have published posts).
 pub fn author_by_slug_url(api_dir: &str, slug: &str) -> String {
-    format!("{api_dir}users?slug={}", encode_query_value(slug))
+    wp_url(api_dir, "users", &format!("slug={}", encode_query_value(slug)))
 }
 
 /// One author's newest posts, one page (WordPress: the user's numeric id).
 pub fn author_posts_url(api_dir: &str, author_id: &str, page: u32, per_page: usize) -> String {
-    format!(
-        "{api_dir}posts?_embed=1&per_page={per_page}&page={page}&author={}",
-        encode_query_value(author_id)
+    wp_url(
+        api_dir,
+        "posts",
+        &format!(
+            "_embed=1&per_page={per_page}&page={page}&author={}",
+            encode_query_value(author_id)
+        ),
     )
 }
 
@@ -428,5 +489,59 @@ mod tests {
             "https://dev.to/api/articles/4101"
         );
         assert_eq!(with_params("https://x/a#f", &[("p", "1".into())]), "https://x/a?p=1#f");
+    }
+
+    #[test]
+    fn the_live_list_asks_only_for_what_it_shows() {
+        let dir = "http://h/wp-json/wp/v2/";
+        assert_eq!(
+            live_list_url(dir, dir, Kind::WordPress, 6),
+            "http://h/wp-json/wp/v2/posts?_fields=id,date_gmt,modified_gmt,slug,link,title,excerpt&per_page=6"
+        );
+        assert!(!live_list_url(dir, dir, Kind::WordPress, 6).contains("_embed"));
+        assert_eq!(
+            live_list_url(dir, "https://b.test/ghost/api/content/posts/?key=abc", Kind::Ghost, 6),
+            "https://b.test/ghost/api/content/posts/?key=abc&limit=6&fields=id%2Cslug%2Curl%2Ctitle%2Ccustom_excerpt%2Cexcerpt%2Cpublished_at%2Cupdated_at"
+        );
+        assert_eq!(
+            live_list_url(dir, "https://g.test/search?api-key=t", Kind::Guardian, 6),
+            "https://g.test/search?api-key=t&page-size=6&show-fields=headline%2CtrailText%2ClastModified%2Clang"
+        );
+        // The publisher's own choice stays.
+        assert_eq!(
+            live_list_url(dir, "https://g.test/search?show-fields=all", Kind::Guardian, 2),
+            "https://g.test/search?show-fields=all&page-size=2"
+        );
+        // No field selection: the ordinary first page.
+        assert_eq!(
+            live_list_url(dir, "https://dev.to/api/articles", Kind::DevTo, 6),
+            list_url(dir, "https://dev.to/api/articles", Kind::DevTo, 1, 6)
+        );
+        assert_eq!(
+            live_list_url(dir, "http://h/feed.json", Kind::JsonFeed, 6),
+            "http://h/feed.json"
+        );
+    }
+
+    #[test]
+    fn wordpress_without_pretty_permalinks() {
+        let dir = "https://x.ro/?rest_route=/wp/v2/";
+        assert_eq!(guess_kind(dir), Some(Kind::WordPress));
+        assert_eq!(
+            list_url(dir, dir, Kind::WordPress, 2, 6),
+            "https://x.ro/?rest_route=/wp/v2/posts&_embed=1&per_page=6&page=2"
+        );
+        assert_eq!(
+            category_by_slug_url(dir, "sport"),
+            "https://x.ro/?rest_route=/wp/v2/categories&slug=sport"
+        );
+        assert_eq!(
+            wp_url("https://x.ro/blog/index.php?rest_route=/wp/v2&lang=ro/", "posts", "a=1"),
+            "https://x.ro/blog/index.php?rest_route=/wp/v2/posts&lang=ro&a=1"
+        );
+        assert_eq!(
+            wp_url("http://h/wp-json/wp/v2/", "posts", "a=1"),
+            "http://h/wp-json/wp/v2/posts?a=1"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The one error type the UI shows, with a localized message and a console detail.
 
+use crate::config::{ConfigProblem, ProblemKind};
 use crate::i18n::Messages;
 use crate::sources::SourceError;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,8 @@ use thiserror::Error;
 /// is what the reader sees, in the UI locale, always naming the URL involved.
 ///
 /// It crosses from ziar-server to the browser inside a server-rendered page
-/// (`crate::preload`), so it is serializable; a `SourceError` travels as its text.
+/// (`crate::preload`), so it is serializable; a `SourceError` travels as its
+/// text, and config errors never travel (the server's config is its own).
 #[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum AppError {
@@ -25,6 +27,15 @@ pub enum AppError {
     /// headers allowing this site to read it.
     #[error("{url} is reachable but refused this site (no CORS headers allowing it): {detail}")]
     Cors { url: String, detail: String },
+    /// The API answered with a redirect the browser could not follow: a loop,
+    /// or a new address that does not allow this site. `to` is where the API
+    /// does answer, when that was found (another scheme or host).
+    #[error("{url} answered with a redirect this site could not follow{}: {detail}", to.as_deref().map(|t| format!(" (the API answers at {t})")).unwrap_or_default())]
+    Redirect {
+        url: String,
+        to: Option<String>,
+        detail: String,
+    },
     /// No complete answer within `timeout_seconds`.
     #[error("{url} did not answer within {seconds} s; request aborted")]
     Timeout { url: String, seconds: u64 },
@@ -41,18 +52,20 @@ pub enum AppError {
         #[serde(with = "source_as_text")]
         source: SourceError,
     },
-    /// `config.json` missing or invalid.
-    #[error("config: {0}")]
-    Config(String),
+    /// `config.json` invalid: every problem, each naming its key.
+    #[error("config.json: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[serde(skip)]
+    Config(Vec<ConfigProblem>),
 }
 
 impl AppError {
-    /// A stable name for the class of failure (`network`, `cors`, `timeout`,
-    /// `too_large`, `server`, `http`, `shape`, `config`), for styling and tests.
+    /// A stable name for the class of failure (`network`, `cors`, `redirect`,
+    /// `timeout`, `too_large`, `server`, `http`, `shape`, `config`), for styling and tests.
     pub fn kind(&self) -> &'static str {
         match self {
             AppError::Network { .. } | AppError::Interrupted { .. } => "network",
             AppError::Cors { .. } => "cors",
+            AppError::Redirect { .. } => "redirect",
             AppError::Timeout { .. } => "timeout",
             AppError::TooLarge { .. } => "too_large",
             AppError::Http { status, .. } if *status >= 500 => "server",
@@ -71,16 +84,43 @@ impl AppError {
             }
             AppError::Interrupted { url, .. } => m.t_with("err_interrupted", &[("url", url)]),
             AppError::Cors { url, .. } => m.t_with("err_cors", &[("url", url)]),
+            AppError::Redirect { url, to: Some(to), .. } => m.t_with("err_redirect_to", &[("url", url), ("to", to)]),
+            AppError::Redirect { url, to: None, .. } => m.t_with("err_redirect", &[("url", url)]),
             AppError::Timeout { url, seconds } => m.t_with("err_timeout", &[("url", url), ("s", &seconds.to_string())]),
             AppError::TooLarge { url, limit, .. } => m.t_with("err_too_large", &[("url", url), ("limit", &mb(*limit))]),
             AppError::Http { url, status } => m.t_with("err_http", &[("url", url), ("status", &status.to_string())]),
             AppError::NotFeed { url, source } => {
                 m.t_with("err_not_feed", &[("url", url), ("detail", &shape_reason(source, m))])
             }
-            AppError::Config(d) => match config_key(d) {
-                Some(key) => m.t_with("err_config", &[("key", key)]),
-                None => m.t("err_config_any"),
-            },
+            AppError::Config(problems) => {
+                let keys: Vec<&str> = problems
+                    .iter()
+                    .map(|p| p.key.as_str())
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                if keys.is_empty() {
+                    m.t("err_config_any")
+                } else {
+                    // "check `a`, `b`": the template quotes the first and last.
+                    m.t_with("err_config", &[("key", &keys.join("`, `"))])
+                }
+            }
+        }
+    }
+
+    /// A configuration error described by one message (no key): a widget whose
+    /// attributes can't work, an error that is not an `AppError`.
+    pub fn config_text(text: impl Into<String>) -> AppError {
+        AppError::Config(vec![ConfigProblem::new("", text, ProblemKind::Invalid)])
+    }
+
+    /// The problems of an invalid `config.json`, each with its key and a
+    /// localized [`ConfigProblem::message`], for listing on the page; empty
+    /// for any other error.
+    pub fn config_problems(&self) -> &[ConfigProblem] {
+        match self {
+            AppError::Config(p) => p,
+            _ => &[],
         }
     }
 }
@@ -110,18 +150,10 @@ fn shape_reason(e: &SourceError, m: &Messages) -> String {
         SourceError::HtmlInsteadOfJson => m.t("shape_html"),
         SourceError::UnknownShape | SourceError::UnknownKind(_) => m.t("shape_unknown"),
         SourceError::MissingField { field, .. } => m.t_with("shape_missing", &[("field", field)]),
+        SourceError::NoTitle { .. } | SourceError::NoId { .. } | SourceError::NotShown { .. } => m.t("shape_empty"),
         SourceError::Api { kind, message } => m.t_with("shape_api", &[("api", kind), ("message", message)]),
         SourceError::NoMapping | SourceError::Mapping(_) => m.t("shape_mapping"),
     }
-}
-
-/// The config key a config error names: the first `` `quoted` `` word of the
-/// technical text (serde and our own validation both quote it).
-fn config_key(detail: &str) -> Option<&str> {
-    let (_, rest) = detail.split_once('`')?;
-    let (key, _) = rest.split_once('`')?;
-    let ok = !key.is_empty() && key.len() <= 64 && key.chars().all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c));
-    ok.then_some(key)
 }
 
 /// Bytes as megabytes for the reader, one decimal at most ("4", "0.5").
@@ -202,6 +234,16 @@ mod tests {
                 url: url.into(),
                 source: SourceError::HtmlInsteadOfJson,
             },
+            AppError::Redirect {
+                url: url.into(),
+                to: None,
+                detail: "TypeError".into(),
+            },
+            AppError::Redirect {
+                url: url.into(),
+                to: Some("https://www.stiri.test/api".into()),
+                detail: "TypeError".into(),
+            },
         ];
         let expect = [
             (
@@ -214,6 +256,8 @@ mod tests {
                     "4 MB",
                     "429",
                     "nu a trimis un flux de știri",
+                    "redirecționare",
+                    "https://www.stiri.test/api",
                 ],
             ),
             (
@@ -226,6 +270,8 @@ mod tests {
                     "4 MB",
                     "429",
                     "did not send a news feed",
+                    "redirect",
+                    "https://www.stiri.test/api",
                 ],
             ),
         ];
@@ -293,14 +339,17 @@ mod tests {
             api.message(&ro).contains("Your API key is invalid."),
             "the API's own words are quoted"
         );
-        let cfg = AppError::Config("config.json: `recent_count` must be between 1 and 50".into());
+        let cfg = AppError::Config(crate::config::Config::check(r#"{"recent_count": 0}"#).unwrap_err());
         let msg = cfg.message(&ro);
         assert!(msg.contains("`recent_count`") && msg.contains("consol"), "{msg}");
         assert!(!msg.contains("must be"), "{msg}");
-        let serde = AppError::Config("config.json is not valid: unknown field `apii`, expected one of `api`".into());
-        assert!(serde.message(&ro).contains("`apii`"));
-        let plain = AppError::Config("config.json is not valid: EOF while parsing".into());
+        let listed = cfg.config_problems()[0].message(&ro);
+        assert!(listed.contains("între 1 și 50"), "{listed}");
+        let two = AppError::Config(crate::config::Config::check(r#"{"apii": "x", "theme": 3}"#).unwrap_err());
+        assert!(two.message(&ro).contains("`apii`, `theme`"), "{}", two.message(&ro));
+        let plain = AppError::Config(crate::config::Config::check("{").unwrap_err());
         assert_eq!(plain.message(&ro), ro.t("err_config_any"));
-        assert_eq!(config_key("`a;b{}`"), None, "only key-shaped names are echoed");
+        assert!(plain.config_problems()[0].message(&ro).contains("rândul 1"));
+        assert_eq!(AppError::config_text("x").message(&ro), ro.t("err_config_any"));
     }
 }

@@ -10,6 +10,8 @@
 
 pub mod api_override;
 pub mod config;
+pub mod diagnose;
+pub mod discovery;
 pub mod embed;
 pub mod endpoints;
 pub mod error;
@@ -18,6 +20,7 @@ pub mod inline_attrs;
 pub mod live;
 pub mod model;
 pub mod outline;
+pub mod paging;
 pub mod paths;
 pub mod preload;
 pub mod sanitize;

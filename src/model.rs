@@ -21,10 +21,11 @@ pub struct Post {
     pub excerpt: String,
     /// Raw HTML from the API; sanitized only when rendered.
     pub content_html: String,
-    /// When first published.
-    pub published: Instant,
-    /// When last modified (equals `published` when the API has no such field).
-    pub modified: Instant,
+    /// When first published; `None` when the source gives no date (JSON Feed
+    /// makes it optional): such a post shows no time and keeps the source's order.
+    pub published: Option<Instant>,
+    /// When last modified (`published` when the API has no such field).
+    pub modified: Option<Instant>,
     pub authors: Vec<Author>,
     pub categories: Vec<Term>,
     pub tags: Vec<Term>,
@@ -45,6 +46,15 @@ impl Post {
     /// The key for routes: the slug when known, otherwise the id.
     pub fn route_key(&self) -> &str {
         self.slug.as_deref().filter(|s| !s.is_empty()).unwrap_or(&self.id)
+    }
+
+    /// The last edit worth showing: `modified` when it is more than a minute
+    /// after `published` (a save right after publishing is not an update).
+    pub fn updated(&self) -> Option<Instant> {
+        match (self.published, self.modified) {
+            (Some(p), Some(m)) if m.0 - p.0 > 60_000 => Some(m),
+            _ => None,
+        }
     }
 
     /// Byline text: author names joined with ", ".
@@ -117,6 +127,9 @@ pub struct PostPage {
     /// Items that were skipped and why, so one bad item never hides the others
     /// but the publisher can still find out (console, probe tool).
     pub warnings: Vec<String>,
+    /// How many items the response held but could not be shown: with `posts`,
+    /// how many the API sent (whether a page was full).
+    pub skipped: usize,
     /// How to ask for the next page, in the API's own terms, when it said.
     pub next: Option<NextPage>,
 }
@@ -135,13 +148,46 @@ pub enum NextPage {
 
 /// Sorts newest first; ties broken by id, highest first, so the order is
 /// stable across polls and matches the API's for numeric ids ("10" after "9").
-pub fn sort_newest_first(posts: &mut [Post]) {
-    posts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| id_cmp(&b.id, &a.id)));
+///
+/// An undated post keeps its place in the source's order: it sorts right after
+/// the nearest dated post above it (at the top when none is above), so an
+/// undated feed stays in feed order and one undated item in a dated list does
+/// not sink to the bottom. Sorting a sorted list changes nothing.
+pub fn sort_newest_first(posts: &mut Vec<Post>) {
+    use std::cmp::Ordering;
+    // Each post's anchor: the nearest dated post at or above it in the input.
+    let mut last = None;
+    let keys: Vec<(Option<usize>, usize)> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.published.is_some() {
+                last = Some(i);
+            }
+            (last, i - last.unwrap_or(0))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..posts.len()).collect();
+    order.sort_by(|&a, &b| match (keys[a], keys[b]) {
+        ((None, da), (None, db)) => da.cmp(&db),
+        ((None, _), (Some(_), _)) => Ordering::Less,
+        ((Some(_), _), (None, _)) => Ordering::Greater,
+        ((Some(x), dx), (Some(y), dy)) => {
+            let (px, py) = (&posts[x], &posts[y]);
+            py.published
+                .cmp(&px.published)
+                .then_with(|| id_cmp(&py.id, &px.id))
+                .then_with(|| x.cmp(&y))
+                .then_with(|| dx.cmp(&dy))
+        }
+    });
+    let mut slots: Vec<Option<Post>> = posts.drain(..).map(Some).collect();
+    posts.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// A total order on ids: numeric ids by value (then text, for "01" vs "1"),
 /// all of them after non-numeric ids, which compare as text.
-fn id_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+pub(crate) fn id_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     use std::cmp::Ordering;
     match (a.parse::<u128>(), b.parse::<u128>()) {
         (Ok(x), Ok(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
@@ -235,7 +281,7 @@ mod tests {
     fn ties_order_numeric_ids_by_value() {
         let at = |id: &str| super::Post {
             id: id.into(),
-            published: crate::time::Instant(5),
+            published: Some(crate::time::Instant(5)),
             ..Default::default()
         };
         let mut v = vec![at("9"), at("100"), at("abc"), at("10"), at("b")];
@@ -243,8 +289,6 @@ mod tests {
         let ids: Vec<&str> = v.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["100", "10", "9", "b", "abc"]);
     }
-
-    use super::*;
 
     #[test]
     fn resolves_relative_urls_against_api() {
@@ -265,12 +309,90 @@ mod tests {
     fn sorts_newest_first_stably() {
         let mk = |id: &str, t: i64| Post {
             id: id.into(),
-            published: Instant(t),
+            published: Some(Instant(t)),
             ..Default::default()
         };
         let mut v = vec![mk("a", 27), mk("b", 42), mk("c", 20), mk("d", 42)];
         sort_newest_first(&mut v);
         let ids: Vec<_> = v.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["d", "b", "a", "c"]);
+    }
+
+    fn ids(v: &[Post]) -> Vec<&str> {
+        v.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    fn at(id: &str, t: Option<i64>) -> Post {
+        Post {
+            id: id.into(),
+            published: t.map(Instant),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_undated_feed_keeps_its_order() {
+        let mut v = vec![at("9", None), at("2", None), at("30", None), at("a", None)];
+        sort_newest_first(&mut v);
+        assert_eq!(ids(&v), ["9", "2", "30", "a"], "feed order, not id order");
+    }
+
+    #[test]
+    fn an_undated_post_stays_below_its_dated_neighbour() {
+        // Newest first with one undated item: it stays where the feed put it.
+        let mut v = vec![at("a", Some(50)), at("b", None), at("c", Some(40)), at("d", Some(30))];
+        sort_newest_first(&mut v);
+        assert_eq!(ids(&v), ["a", "b", "c", "d"]);
+        // Oldest first: the dated ones turn round, the undated one travels with the one above it.
+        let mut v = vec![at("d", Some(30)), at("c", Some(40)), at("x", None), at("a", Some(50))];
+        sort_newest_first(&mut v);
+        assert_eq!(ids(&v), ["a", "c", "x", "d"]);
+        // Undated items before any dated one lead, in their order.
+        let mut v = vec![at("n2", None), at("n1", None), at("a", Some(10)), at("b", Some(20))];
+        sort_newest_first(&mut v);
+        assert_eq!(ids(&v), ["n2", "n1", "b", "a"]);
+    }
+
+    #[test]
+    fn sorting_twice_changes_nothing() {
+        let mut seed = 7u64;
+        let mut rnd = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let mut v: Vec<Post> = (0..rnd(12))
+                .map(|i| at(&rnd(6).to_string(), (rnd(3) > 0).then(|| rnd(5) as i64)).tap_id(i))
+                .collect();
+            sort_newest_first(&mut v);
+            let once = v.clone();
+            sort_newest_first(&mut v);
+            assert_eq!(v, once);
+            // Dated posts are newest first.
+            let dated: Vec<i64> = v.iter().filter_map(|p| p.published).map(|t| t.0).collect();
+            assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dated:?}");
+        }
+    }
+
+    trait TapId {
+        fn tap_id(self, i: u64) -> Self;
+    }
+    impl TapId for Post {
+        fn tap_id(mut self, i: u64) -> Self {
+            self.title = i.to_string();
+            self
+        }
+    }
+
+    #[test]
+    fn updated_only_when_an_edit_is_later_than_a_minute() {
+        let mut p = at("1", Some(0));
+        assert_eq!(p.updated(), None);
+        p.modified = Some(Instant(60_000));
+        assert_eq!(p.updated(), None);
+        p.modified = Some(Instant(60_001));
+        assert_eq!(p.updated(), Some(Instant(60_001)));
+        p.published = None;
+        assert_eq!(p.updated(), None, "no date to compare with");
     }
 }

@@ -54,12 +54,14 @@ pub enum PageData {
     NotFound,
 }
 
-/// The first page of a list as the cards show it: the posts and whether
-/// "more" has anything to load.
+/// The first page of a list as the cards show it: the posts, whether "more"
+/// has anything to load, and where it continues.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListPage {
     pub posts: Vec<Post>,
     pub has_more: bool,
+    #[serde(default)]
+    pub next: Option<crate::model::NextPage>,
 }
 
 impl From<PostPage> for ListPage {
@@ -67,6 +69,18 @@ impl From<PostPage> for ListPage {
         ListPage {
             posts: p.posts,
             has_more: p.has_more,
+            next: p.next,
+        }
+    }
+}
+
+impl From<ListPage> for PostPage {
+    fn from(p: ListPage) -> PostPage {
+        PostPage {
+            posts: p.posts,
+            has_more: p.has_more,
+            next: p.next,
+            ..Default::default()
         }
     }
 }

@@ -4,6 +4,7 @@
 //! only a URL the reader may choose to open, so no network hears about a page
 //! until the reader clicks.
 
+use crate::config::{ConfigProblem, ProblemKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -129,7 +130,14 @@ pub struct ShareConfig {
     pub utm: BTreeMap<String, String>,
     /// An X account (without `@`) credited as `via`. Default: none.
     pub via: Option<String>,
+    /// Which URL a share carries: `canonical` (default), the API's link for
+    /// the post (the publisher's own page), or `page`, the reader's Ziar URL,
+    /// for sites whose Ziar front end is the front door.
+    pub url: String,
 }
+
+/// The values `share.url` accepts.
+pub const SHARE_URL_CHOICES: &[&str] = &["canonical", "page"];
 
 impl Default for ShareConfig {
     fn default() -> Self {
@@ -137,30 +145,70 @@ impl Default for ShareConfig {
             targets: Target::ALL.iter().map(|t| t.id().to_owned()).collect(),
             utm: BTreeMap::new(),
             via: None,
+            url: "canonical".into(),
         }
     }
 }
 
 impl ShareConfig {
-    /// Checks ids, UTM keys and the `via` handle; the message names the key.
+    /// Checks ids, UTM keys and the `via` handle: the first problem, naming the key.
     pub fn validate(&self) -> Result<(), String> {
-        parse_targets(&self.targets)?;
+        match self.problems().into_iter().next() {
+            Some(p) => Err(p.to_string()),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem with `share`, each naming its key.
+    pub fn problems(&self) -> Vec<ConfigProblem> {
+        let mut out = Vec::new();
+        if let Err(e) = parse_targets(&self.targets) {
+            let problem = e.trim_start_matches("`share.targets`: ").to_owned();
+            out.push(ConfigProblem::new("share.targets", problem, ProblemKind::Invalid));
+        }
         for (k, v) in &self.utm {
             if !k.starts_with("utm_") || k.len() < 5 || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-                return Err(format!(
-                    "`share.utm` key `{k}` must look like utm_source, utm_medium, …"
+                out.push(ConfigProblem::new(
+                    format!("share.utm.{k}"),
+                    "is not a UTM parameter: keys look like utm_source, utm_medium, …",
+                    ProblemKind::Format { example: "utm_source" },
                 ));
-            }
-            if v.trim().is_empty() {
-                return Err(format!("`share.utm.{k}` must not be empty"));
+            } else if v.trim().is_empty() {
+                out.push(ConfigProblem::new(
+                    format!("share.utm.{k}"),
+                    "must not be empty",
+                    ProblemKind::Missing,
+                ));
             }
         }
         if let Some(via) = &self.via {
             if via.is_empty() || via.len() > 15 || !via.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-                return Err("`share.via` must be an X handle without @ (letters, digits, _; at most 15)".into());
+                out.push(ConfigProblem::new(
+                    "share.via",
+                    "must be an X handle without @ (letters, digits, _; at most 15)",
+                    ProblemKind::Format { example: "ziar_news" },
+                ));
             }
         }
-        Ok(())
+        if !SHARE_URL_CHOICES.contains(&self.url.as_str()) {
+            out.push(ConfigProblem::new(
+                "share.url",
+                "must be \"canonical\" (the post's own page) or \"page\" (this site's page)",
+                ProblemKind::OneOf {
+                    choices: "canonical, page",
+                },
+            ));
+        }
+        out
+    }
+
+    /// The URL a share of a post carries: its canonical link, or with
+    /// `url: "page"` (or when the post has none) `page`, the reader's own URL.
+    pub fn shared_url(&self, canonical: Option<&str>, page: impl FnOnce() -> String) -> String {
+        match canonical.filter(|_| self.url != "page") {
+            Some(u) => u.to_owned(),
+            None => page(),
+        }
     }
 
     /// The configured targets (valid after `validate`).
@@ -200,19 +248,39 @@ pub struct FollowLink {
 }
 
 impl FollowLink {
+    /// The first problem with entry `i`, naming its key.
     pub fn validate(&self, i: usize) -> Result<(), String> {
+        match self.problems(i).into_iter().next() {
+            Some(p) => Err(p.to_string()),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem with entry `i` (`follow[i].network`, `follow[i].url`).
+    pub fn problems(&self, i: usize) -> Vec<ConfigProblem> {
+        let mut out = Vec::new();
         if Network::from_id(&self.network).is_none() {
             let known: Vec<&str> = Network::ALL.iter().map(|n| n.id()).collect();
-            return Err(format!(
-                "`follow[{i}].network`: unknown network `{}` (known: {})",
-                self.network,
-                known.join(", ")
+            out.push(ConfigProblem::new(
+                format!("follow[{i}].network"),
+                format!(
+                    "is not a network Ziar knows: `{}` (known: {})",
+                    self.network,
+                    known.join(", ")
+                ),
+                ProblemKind::Invalid,
             ));
         }
         if !is_web_or_relative(&self.url) {
-            return Err(format!("`follow[{i}].url` must be an http(s) URL or a path"));
+            out.push(ConfigProblem::new(
+                format!("follow[{i}].url"),
+                "must be an http(s) URL or a path",
+                ProblemKind::Format {
+                    example: "https://example.com/",
+                },
+            ));
         }
-        Ok(())
+        out
     }
 
     pub fn network(&self) -> Option<Network> {

@@ -283,7 +283,7 @@ fn is_simple(c: char) -> bool {
 }
 
 /// [`grapheme_starts`] without any segmenter when each of the first `n` chars
-/// of `s` is [`is_simple`]: then each of them starts a cluster (what follows the
+/// of `s` is `is_simple`: then each of them starts a cluster (what follows the
 /// `n`th can only extend the last one, not move a start). `None` otherwise.
 pub fn simple_starts(s: &str, n: usize) -> Option<Vec<usize>> {
     let mut starts = Vec::with_capacity(n.min(s.len()));

@@ -221,9 +221,10 @@ pub fn preflight(methods: &'static str) -> Response {
 /// `POST /__admin/faults`.
 ///
 /// All kinds are applied by [`apply_faults`], in this order: latency, hang,
-/// redirect loop, status, then one body fault (HTML page, empty, huge,
-/// dropped mid-body, malformed); `content_type` and `no_cors` rewrite the
-/// headers of whatever comes out. `paths` scopes a set of faults to routes.
+/// redirect loop, redirect elsewhere, status, then one body fault (HTML page,
+/// empty, huge, dropped mid-body, malformed); `content_type` and `no_cors`
+/// rewrite the headers of whatever comes out. `paths` scopes a set of faults
+/// to routes, `hosts` to `Host` headers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Faults {
@@ -257,12 +258,21 @@ pub struct Faults {
     /// Leave out every CORS header (a cross-origin page cannot read the answer).
     #[serde(default)]
     pub no_cors: bool,
+    /// Answer `301` to another address, without CORS headers, as a site does
+    /// for a wrong API path or its canonical host: a path (`/elsewhere`) is the
+    /// new location; an origin (`http://localhost:8080`) keeps the request's
+    /// path and query; anything else is sent as is.
+    #[serde(default)]
+    pub redirect_to: Option<String>,
     /// Send the headers and part of the body, then cut the connection.
     #[serde(default)]
     pub drop_mid_body: bool,
     /// Path prefixes the faults apply to; empty means every API route.
     #[serde(default)]
     pub paths: Vec<String>,
+    /// `Host` headers (`www.localhost:8080`) the faults apply to; empty means any.
+    #[serde(default)]
+    pub hosts: Vec<String>,
 }
 
 /// Size of the `huge` fault's body: 10 MB.
@@ -285,13 +295,29 @@ impl Faults {
             || self.content_type.is_some()
             || self.huge
             || self.redirect_loop
+            || self.redirect_to.is_some()
             || self.no_cors
             || self.drop_mid_body
     }
 
-    /// Whether the faults apply to a request path.
-    pub fn applies_to(&self, path: &str) -> bool {
-        self.is_active() && (self.paths.is_empty() || self.paths.iter().any(|p| path.starts_with(p.as_str())))
+    /// Whether the faults apply to a request path on a host (`Host` header).
+    pub fn applies_to(&self, path: &str, host: Option<&str>) -> bool {
+        self.is_active()
+            && (self.paths.is_empty() || self.paths.iter().any(|p| path.starts_with(p.as_str())))
+            && (self.hosts.is_empty() || host.is_some_and(|h| self.hosts.iter().any(|x| x.eq_ignore_ascii_case(h))))
+    }
+
+    /// Where the `redirect_to` fault sends a request for `path_and_query`.
+    pub fn redirect_location(&self, path_and_query: &str) -> Option<String> {
+        let to = self.redirect_to.as_deref()?.trim();
+        let is_origin = to
+            .split_once("://")
+            .is_some_and(|(_, rest)| !rest.is_empty() && !rest.contains('/'));
+        Some(if is_origin {
+            format!("{to}{path_and_query}")
+        } else {
+            to.to_owned()
+        })
     }
 
     /// Checks values that cannot be served (e.g. status outside 200..=599).
@@ -305,6 +331,13 @@ impl Faults {
                 .is_some_and(|c| HeaderValue::from_str(c).is_err()) =>
             {
                 Err("content_type is not a valid header value".into())
+            }
+            _ if self
+                .redirect_to
+                .as_deref()
+                .is_some_and(|c| c.trim().is_empty() || HeaderValue::from_str(c).is_err()) =>
+            {
+                Err("redirect_to is not a valid Location".into())
             }
             _ => Ok(()),
         }
@@ -349,6 +382,15 @@ pub async fn apply_faults(faults: &Faults, req: Request, next: Next) -> Response
             .to_string();
         let mut res = StatusCode::FOUND.into_response();
         if let Ok(v) = HeaderValue::from_str(&target) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+        res.extensions_mut().insert(Faulted);
+        return res;
+    }
+    let path_and_query = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    if let Some(location) = faults.redirect_location(path_and_query) {
+        let mut res = StatusCode::MOVED_PERMANENTLY.into_response();
+        if let Ok(v) = HeaderValue::from_str(&location) {
             res.headers_mut().insert(header::LOCATION, v);
         }
         res.extensions_mut().insert(Faulted);
@@ -448,10 +490,13 @@ fn strip_cors(headers: &mut HeaderMap) {
 /// conditional requests, CORS and cache headers.
 pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Next) -> Response {
     let faults = state.faults();
-    let faulted = faults.applies_to(req.uri().path());
+    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    let faulted = faults.applies_to(req.uri().path(), host);
+    // A site's redirect (WordPress's, a web server's) carries no CORS headers.
+    let strip = faults.no_cors || faults.redirect_to.is_some();
     if req.method() == Method::OPTIONS {
         let mut res = preflight(ALLOW_METHODS);
-        if faulted && faults.no_cors {
+        if faulted && strip {
             strip_cors(res.headers_mut());
         }
         return res;
@@ -483,7 +528,7 @@ pub async fn api_layer(State(state): State<SharedState>, req: Request, next: Nex
     }
     if faulted {
         let h = res.headers_mut();
-        if faults.no_cors {
+        if strip {
             strip_cors(h);
         }
         if let Some(v) = faults

@@ -46,6 +46,8 @@ pub struct Config {
     pub admin: bool,
     /// Directory of a built SPA to serve.
     pub dist: Option<PathBuf>,
+    /// Serve the built SPA's own `config.json` rather than the demo's.
+    pub dist_config: bool,
     /// Initial fault switches.
     pub faults: Faults,
     /// Live publishing interval in seconds (0 = off).
@@ -72,6 +74,8 @@ pub struct AppState {
     pub admin: bool,
     /// SPA directory, if any.
     pub dist: Option<PathBuf>,
+    /// Whether `/config.json` is the SPA's own (else the demo's).
+    pub dist_config: bool,
     /// Base URL for requests without a usable `Host` header.
     pub fallback_base: String,
 }
@@ -95,6 +99,7 @@ impl AppState {
             api_requests: AtomicU64::new(0),
             admin: config.admin,
             dist: config.dist,
+            dist_config: config.dist_config,
             fallback_base,
         })
     }

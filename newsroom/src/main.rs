@@ -14,7 +14,9 @@ newsroom: demo WordPress REST API + JSON Feed server
 USAGE: newsroom [OPTIONS]
 
   --addr ADDR             listen address (default 127.0.0.1:8080)
-  --dist PATH             also serve a built SPA from PATH (deep links -> index.html)
+  --dist PATH             also serve a built SPA from PATH (deep links -> index.html), with the
+                          demo's config.json in place of the build's
+  --dist-config           serve the build's own config.json instead of the demo's
   --publish-every SECS    publish a live post every SECS seconds (0 = off, default)
   --poll-interval SECS    send X-Poll-Interval: SECS on API responses (0 = off, default)
   --admin                 enable /__admin/* endpoints (tests only)
@@ -28,8 +30,11 @@ USAGE: newsroom [OPTIONS]
   --huge-body             fault: API routes answer with a 10 MB body
   --redirect-loop         fault: API routes redirect to themselves forever
   --no-cors               fault: API responses carry no CORS headers
+  --redirect-to TO        fault: API routes answer 301 to TO (a path, or an origin that keeps
+                          the path and query), without CORS headers
   --drop-mid-body         fault: API routes cut the connection halfway through the body
   --fault-paths P1,P2     faults apply only to paths starting with these (default: all API routes)
+  --fault-hosts H1,H2     faults apply only to requests with these Host headers (default: any)
   -h, --help              show this help
 ";
 
@@ -81,6 +86,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     .map_err(|_| format!("--poll-interval {v}: not a number of seconds"))?;
             }
             "--admin" => config.admin = true,
+            "--dist-config" => config.dist_config = true,
             "--latency-ms" => {
                 let v = value("--latency-ms")?;
                 faults.latency_ms = v.parse().map_err(|_| format!("--latency-ms {v}: not a number"))?;
@@ -97,6 +103,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "--huge-body" => faults.huge = true,
             "--redirect-loop" => faults.redirect_loop = true,
             "--no-cors" => faults.no_cors = true,
+            "--redirect-to" => faults.redirect_to = Some(value("--redirect-to")?),
+            "--fault-hosts" => {
+                faults.hosts = value("--fault-hosts")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
             "--drop-mid-body" => faults.drop_mid_body = true,
             "--fault-paths" => {
                 faults.paths = value("--fault-paths")?
@@ -203,6 +218,10 @@ mod tests {
             "429",
             "--fault-paths",
             "/feed.json, /wp-json/wp/v2/posts",
+            "--redirect-to",
+            "http://localhost:8080",
+            "--fault-hosts",
+            "www.localhost:8080",
         ])
         .unwrap()
         .unwrap();
@@ -211,6 +230,8 @@ mod tests {
         assert_eq!(f.content_type.as_deref(), Some("text/plain"));
         assert_eq!(f.status, Some(429));
         assert_eq!(f.paths, ["/feed.json", "/wp-json/wp/v2/posts"]);
+        assert_eq!(f.redirect_to.as_deref(), Some("http://localhost:8080"));
+        assert_eq!(f.hosts, ["www.localhost:8080"]);
         assert!(parse(&["--content-type"]).is_err());
         assert!(parse(&["--fail-status", "42"]).is_err());
         assert!(parse(&["--help"]).unwrap().is_none());

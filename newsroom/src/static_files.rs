@@ -1,5 +1,5 @@
 //! Serving a built single-page app (`--dist PATH`) with deep-link fallback
-//! to `index.html`.
+//! to `index.html`, and the demo's own `config.json` in place of the build's.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,11 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::http::with_etag;
 use crate::SharedState;
+
+/// The demo site's settings (name, share and follow-us links, …), served as
+/// `/config.json` in place of the build's own, which ships the documented
+/// defaults for publishers (`--dist-config` serves that one instead).
+pub const DEMO_CONFIG: &str = include_str!("../content/config.json");
 
 /// Paths the SPA fallback never answers: API, feed, media and admin.
 pub fn is_reserved_path(path: &str) -> bool {
@@ -109,6 +114,7 @@ fn file_response(name: &str, bytes: Vec<u8>) -> Response {
 }
 
 const LANDING: &str = r#"<!doctype html><html lang="ro"><meta charset="utf-8"><title>newsroom</title>
+<link rel="https://api.w.org/" href="/wp-json/">
 <h1>newsroom</h1><p>Demo WordPress REST API and JSON Feed.</p><ul>
 <li><a href="/wp-json/wp/v2/posts?_embed">/wp-json/wp/v2/posts?_embed</a></li>
 <li><a href="/wp-json/wp/v2/categories">/wp-json/wp/v2/categories</a></li>
@@ -116,8 +122,31 @@ const LANDING: &str = r#"<!doctype html><html lang="ro"><meta charset="utf-8"><t
 <li><a href="/media/figura-harta.svg">/media/figura-harta.svg</a></li></ul></html>"#;
 
 /// Router fallback: files from `--dist`, `index.html` for extension-less
-/// deep links, 404 otherwise.
+/// deep links, 404 otherwise. Pages carry WordPress's `Link` header naming the
+/// REST root ([`with_api_link`]).
 pub async fn fallback(State(st): State<SharedState>, req: Request) -> Response {
+    let base = crate::http::base_url(req.headers(), &st.fallback_base);
+    with_api_link(&base, serve(st, req).await)
+}
+
+/// Adds `Link: <{base}/wp-json/>; rel="https://api.w.org/"` to an HTML page,
+/// as WordPress does on every page of a site, so a client given the site's
+/// address can find its API.
+pub fn with_api_link(base: &str, mut res: Response) -> Response {
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html {
+        if let Ok(v) = HeaderValue::from_str(&format!("<{base}/wp-json/>; rel=\"https://api.w.org/\"")) {
+            res.headers_mut().insert(header::LINK, v);
+        }
+    }
+    res
+}
+
+async fn serve(st: SharedState, req: Request) -> Response {
     let path = req.uri().path().to_string();
     if is_reserved_path(&path) {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
@@ -132,6 +161,10 @@ pub async fn fallback(State(st): State<SharedState>, req: Request) -> Response {
             (StatusCode::NOT_FOUND, "Not found").into_response()
         };
     };
+    if path == "/config.json" && !st.dist_config {
+        let res = file_response("config.json", DEMO_CONFIG.as_bytes().to_vec());
+        return with_etag(res, req.headers()).await;
+    }
     let Some(mut file) = resolve(&root, &path) else {
         return (StatusCode::BAD_REQUEST, "Bad path").into_response();
     };

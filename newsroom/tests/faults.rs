@@ -104,6 +104,48 @@ async fn redirect_loop_points_at_itself() {
 }
 
 #[tokio::test]
+async fn redirect_to_elsewhere_without_cors() {
+    let s = admin_server().await;
+    // A path: a wrong API path that the site redirects to one of its pages.
+    set(&s, r#"{"redirect_to":"/articol/altceva"}"#).await;
+    let r = s.get(&format!("{POSTS}?per_page=3")).await;
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("location"), Some("/articol/altceva"));
+    assert!(
+        r.header("access-control-allow-origin").is_none(),
+        "a site's redirect has no CORS"
+    );
+    // An origin: the canonical-host redirect keeps the path and query.
+    set(&s, r#"{"redirect_to":"http://localhost:9"}"#).await;
+    let r = s.get(&format!("{POSTS}?per_page=3")).await;
+    assert_eq!(
+        r.header("location"),
+        Some(format!("http://localhost:9{POSTS}?per_page=3").as_str())
+    );
+    assert!(s.post("/__admin/faults", r#"{"redirect_to":" "}"#).await.status >= 400);
+}
+
+#[tokio::test]
+async fn hosts_scope_the_faults() {
+    let s = admin_server().await;
+    set(
+        &s,
+        r#"{"redirect_to":"http://localhost:9","hosts":["www.localhost:9"]}"#,
+    )
+    .await;
+    let r = s
+        .raw(&format!(
+            "GET {POSTS} HTTP/1.1\r\nHost: www.localhost:9\r\nConnection: close\r\n\r\n"
+        ))
+        .await;
+    assert_eq!(r.status, 301);
+    // Any other host is answered normally, with CORS.
+    let r = s.get(POSTS).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+}
+
+#[tokio::test]
 async fn no_cors_strips_headers_and_preflight() {
     let s = admin_server().await;
     assert_eq!(s.get(POSTS).await.header("access-control-allow-origin"), Some("*"));

@@ -579,6 +579,15 @@ async fn dist_serves_files_and_deep_links() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
     assert_eq!(r.header("cache-control"), Some("no-cache"));
+    // Like WordPress, every page names the REST API root.
+    let api_link = format!("<{}/wp-json/>; rel=\"https://api.w.org/\"", s.base());
+    assert_eq!(r.header("link"), Some(api_link.as_str()));
+    assert_eq!(s.get("/articol/x").await.header("link"), Some(api_link.as_str()));
+    assert_eq!(
+        s.get("/ziar-1a2b3c4d5e6f7a8b.js").await.header("link"),
+        None,
+        "pages only"
+    );
     for deep in ["/articol/ceva-slug", "/autor/ana", "/categorie/stiri?page=2"] {
         let r = s.get(deep).await;
         assert_eq!(r.status, 200, "{deep}");
@@ -594,6 +603,9 @@ async fn dist_serves_files_and_deep_links() {
     let r = s.get("/config.json").await;
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("cache-control"), Some("no-cache"));
+    // The demo's settings, not the build's defaults.
+    assert_eq!(r.json()["site_name"], "Curierul de Valea Verde");
+    assert!(r.header("etag").is_some());
     assert_eq!(
         s.get("/assets/logo.svg").await.header("content-type"),
         Some("image/svg+xml")
@@ -604,6 +616,14 @@ async fn dist_serves_files_and_deep_links() {
     assert_eq!(s.get("/wp-json/wp/v2/unknown").await.json()["code"], "rest_no_route");
     assert_eq!(s.get("/__admin/state").await.status, 404);
     assert_eq!(s.get(POSTS).await.status, 200);
+    // --dist-config: the build's own file.
+    let own = Server::start(Config {
+        dist: Some(dir.clone()),
+        dist_config: true,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(own.get("/config.json").await.text(), "{}");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -642,6 +662,19 @@ async fn embedded_demo_content_serves() {
         let max = content.posts.iter().map(|p| p.id).max().unwrap();
         assert_eq!(p["id"], max + 1);
     }
+}
+
+#[tokio::test]
+async fn the_landing_page_names_the_api_like_wordpress() {
+    let s = Server::start(Config::default()).await;
+    let r = s.get("/").await;
+    assert_eq!(r.status, 200);
+    let link = r.header("link").unwrap_or_default().to_owned();
+    assert_eq!(link, format!("<{}/wp-json/>; rel=\"https://api.w.org/\"", s.base()));
+    assert!(r.text().contains(r#"<link rel="https://api.w.org/" href="/wp-json/">"#));
+    // What a client then asks to confirm the API: a one-post list.
+    let r = s.get("/wp-json/wp/v2/posts?per_page=1&_fields=id").await;
+    assert_eq!(r.json().as_array().map(Vec::len), Some(1));
 }
 
 #[tokio::test]
@@ -685,4 +718,38 @@ async fn admin_edit_delete_and_poll_interval() {
         .await
         .header("access-control-expose-headers")
         .is_some_and(|h| h.to_ascii_lowercase().contains("x-poll-interval")));
+}
+
+/// The live list asks WordPress only for what it shows (`_fields`, no
+/// `_embed`): the newsroom answers with exactly those fields, as WordPress
+/// does, so an idle poll against an API without validators stays small.
+#[tokio::test]
+async fn fields_answers_only_the_fields_asked_for() {
+    const LIST_FIELDS: &str = "id,date_gmt,modified_gmt,slug,link,title,excerpt";
+    let content = Content::embedded().expect("content/posts.json is valid");
+    let s = Server::start_with(&content, Config::default()).await;
+    let r = s.get(&format!("{POSTS}?_fields={LIST_FIELDS}&per_page=6")).await;
+    assert_eq!(r.status, 200);
+    let posts = r.json();
+    let posts = posts.as_array().unwrap();
+    assert_eq!(posts.len(), 6);
+    let mut want: Vec<&str> = LIST_FIELDS.split(',').collect();
+    want.sort_unstable();
+    for p in posts {
+        let mut keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, want);
+        assert!(p["title"]["rendered"].is_string() && p["excerpt"]["rendered"].is_string());
+    }
+    // `_embed` is dropped when `_fields` leaves `_embedded` out, as WordPress does.
+    let with_embed = s
+        .get(&format!("{POSTS}?_embed=1&_fields={LIST_FIELDS}&per_page=6"))
+        .await;
+    assert_eq!(with_embed.json(), r.json());
+    // What the list's poll used to download, and what it downloads now.
+    let before = s.get(&format!("{POSTS}?_embed=1&per_page=16")).await.body.len();
+    let after = r.body.len();
+    println!("list poll: {before} B with _embed and 16 posts, {after} B with _fields and 6");
+    assert!(after * 10 < before, "{after} B is not a tenth of {before} B");
+    assert!(after < 6 * 1024, "6 summaries in {after} B");
 }

@@ -212,13 +212,11 @@ mod tests {
 
     #[test]
     fn public_urls_are_normalized() {
+        let bound: SocketAddr = "127.0.0.1:9000".parse().unwrap();
         let o = opts(&["--api", "https://x.ro/", "--public-url", "https://stiri.ro/news"]);
-        assert_eq!(o.public_url().unwrap(), "https://stiri.ro/news/");
-        assert_eq!(
-            opts(&["--addr", "127.0.0.1:9000"]).public_url().unwrap(),
-            "http://127.0.0.1:9000/"
-        );
-        assert!(opts(&["--public-url", "stiri.ro"]).public_url().is_err());
-        assert!(opts(&["--public-url", "https://a@b/"]).public_url().is_err());
+        assert_eq!(o.public_url(bound).unwrap(), "https://stiri.ro/news/");
+        assert_eq!(opts(&[]).public_url(bound).unwrap(), "http://127.0.0.1:9000/");
+        assert!(opts(&["--public-url", "stiri.ro"]).public_url(bound).is_err());
+        assert!(opts(&["--public-url", "https://a@b/"]).public_url(bound).is_err());
     }
 }

@@ -28,7 +28,7 @@ impl Changed {
 
 /// The posts of a snapshot by id, with what tells an edit (`modified`) and
 /// what names the post's page (slug or id).
-type Seen = BTreeMap<String, (Instant, String)>;
+type Seen = BTreeMap<String, (Option<Instant>, String)>;
 
 fn seen(page: &PostPage) -> Seen {
     page.posts
@@ -50,7 +50,8 @@ pub fn diff(before: &Seen, after: &Seen, after_complete: bool, oldest_after: Opt
         }
     }
     for (id, (modified, _)) in before {
-        let in_window = after_complete || oldest_after.is_some_and(|o| *modified >= o);
+        // An undated post cannot be placed in the window: only a complete snapshot judges it.
+        let in_window = after_complete || matches!((oldest_after, modified), (Some(o), Some(m)) if *m >= o);
         if !after.contains_key(id) && in_window {
             c.removed.push(id.clone());
         }
@@ -94,7 +95,7 @@ pub async fn run(store: Store, shape: Shape, interval: Duration, events: broadca
             Ok(page) => {
                 let now = seen(&page);
                 let complete = page.posts.len() < per_page && !page.has_more;
-                let oldest = page.posts.iter().map(|p| p.modified.min(p.published)).min();
+                let oldest = page.posts.iter().filter_map(|p| p.published.or(p.modified)).min();
                 if let Some(before) = &last {
                     let changed = diff(before, &now, complete, oldest);
                     if !changed.is_empty() {
@@ -153,8 +154,8 @@ mod tests {
     fn post(id: &str, at: i64) -> Post {
         Post {
             id: id.into(),
-            published: Instant(at),
-            modified: Instant(at),
+            published: Some(Instant(at)),
+            modified: Some(Instant(at)),
             ..Default::default()
         }
     }
@@ -167,7 +168,7 @@ mod tests {
         };
         let mut b = a.clone();
         b.posts.insert(0, post("4", 40));
-        b.posts[1].modified = Instant(35);
+        b.posts[1].modified = Some(Instant(35));
         b.posts.pop();
         // A full window: "1" may only have been pushed out.
         let c = diff(&seen(&a), &seen(&b), false, Some(Instant(20)));

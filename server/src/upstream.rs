@@ -106,7 +106,7 @@ impl Http {
         let final_url = resp.url().to_string();
         let body = read_capped(resp, url, limits).await?;
         if !(200..300).contains(&status) {
-            return Err(refusal(url, status, Some(&body)));
+            return refusal(url, status, Some(&body));
         }
         Ok(Fetched {
             url: final_url,

@@ -125,12 +125,16 @@ fn add_article_tags(post: &Post, site_name: &str) {
         property("og:site_name", site_name.to_owned()),
         property("og:title", post.title.clone()),
         property("og:description", description.clone()),
-        property("article:published_time", post.published.to_rfc3339()),
-        property("article:modified_time", post.modified.to_rfc3339()),
         name("twitter:card", card.into()),
         name("twitter:title", post.title.clone()),
         name("twitter:description", description.clone()),
     ];
+    if let Some(t) = post.published {
+        tags.push(property("article:published_time", t.to_rfc3339()));
+    }
+    if let Some(t) = post.modified {
+        tags.push(property("article:modified_time", t.to_rfc3339()));
+    }
     if let Some(u) = post.url.clone() {
         tags.push(("link", [("rel", "canonical".into()), ("href", u.clone())]));
         tags.push(property("og:url", u));
@@ -158,10 +162,14 @@ fn news_article_json_ld(post: &Post, site_name: &str, description: &str) -> Stri
         "@type": "NewsArticle",
         "headline": post.title,
         "description": description,
-        "datePublished": post.published.to_rfc3339(),
-        "dateModified": post.modified.to_rfc3339(),
         "publisher": { "@type": "Organization", "name": site_name },
     });
+    if let Some(t) = post.published {
+        doc["datePublished"] = t.to_rfc3339().into();
+    }
+    if let Some(t) = post.modified.or(post.published) {
+        doc["dateModified"] = t.to_rfc3339().into();
+    }
     if let Some(url) = &post.url {
         doc["mainEntityOfPage"] = url.as_str().into();
     }
@@ -211,7 +219,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     let (lang, dir) = content_lang_dir(post.content_lang());
     let category = post.categories.first().filter(|c| !c.name.is_empty()).cloned();
     let minutes = reading_minutes(&html_to_text(&post.content_html));
-    let updated = (post.modified.0 - post.published.0 > 60_000).then_some(post.modified);
+    let updated = post.updated();
     let image = post.image.clone();
     // "Read the original" only when the canonical URL is on another site.
     let original = post.url.clone().filter(|u| {
@@ -222,6 +230,29 @@ pub fn ArticleView(post: Post) -> impl IntoView {
         .is_external(u)
             && (u.starts_with("https://") || u.starts_with("http://"))
     });
+    // The byline, dates and reading time, type-erased: nested in the article's
+    // view type they overflow the compiler's query depth.
+    let meta = view! {
+                <p class="ziar-meta">
+            {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
+            {post.published.map(|t| view! {
+                <span class="ziar-date">
+                    <time datetime=t.to_rfc3339()>{intl::absolute(t, &site.locale, site.cfg.time_zone.as_deref())}</time>
+                    " (" <RelTime at=t/> ")"
+                </span>
+                " · "
+            })}
+            {updated.map(|u| view! {
+                <span class="ziar-updated">
+                    {m.t("updated_on")} " " <time datetime=u.to_rfc3339()>{intl::absolute(u, &site.locale, site.cfg.time_zone.as_deref())}</time>
+                    " (" <RelTime at=u/> ")"
+                </span>
+                " · "
+            })}
+            <span class="ziar-reading">{m.t_with("reading_time", &[("n", &minutes.to_string())])}</span>
+        </p>
+    }
+    .into_any();
     view! {
         <article class="ziar-article" part="article">
             <header>
@@ -234,21 +265,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                     }
                 })}
                 <h1 class="ziar-headline" part="headline" lang=lang.clone() dir=dir>{post.title.clone()}</h1>
-                <p class="ziar-meta">
-                    {post.byline().map(|_| view! { <span class="ziar-byline">{m.t("published_by")} " " <super::byline::Byline authors=post.authors.clone()/></span> " · " })}
-                    <span class="ziar-date">
-                        <time datetime=post.published.to_rfc3339()>{intl::absolute(post.published, &site.locale, site.cfg.time_zone.as_deref())}</time>
-                        " (" <RelTime at=post.published/> ")"
-                    </span>
-                    {updated.map(|u| view! {
-                        " · "
-                        <span class="ziar-updated">
-                            {m.t("updated_on")} " " <time datetime=u.to_rfc3339()>{intl::absolute(u, &site.locale, site.cfg.time_zone.as_deref())}</time>
-                            " (" <RelTime at=u/> ")"
-                        </span>
-                    })}
-                    " · " <span class="ziar-reading">{m.t_with("reading_time", &[("n", &minutes.to_string())])}</span>
-                </p>
+                {meta}
             </header>
             {image.map(|img| view! {
                 <figure class="ziar-hero" lang=lang.clone() dir=dir>
@@ -287,7 +304,7 @@ fn article_rest(post: &Post, lang: Option<String>, dir: &'static str, original: 
             </p>
         })}
         <div class="ziar-article-share">
-            <super::share_bar::ShareBar title=post.title.clone() url=post.url.clone().unwrap_or_else(crate::web::share::page_url)/>
+            <super::share_bar::ShareBar title=post.title.clone() url=site.cfg.share.shared_url(post.url.as_deref(), crate::web::share::page_url)/>
         </div>
         <div class="ziar-article-follow">
             <super::follow_us::FollowUs/>

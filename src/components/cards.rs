@@ -15,15 +15,30 @@ use std::sync::Arc;
 /// Cards whose images load eagerly: those visible without scrolling.
 pub const ABOVE_FOLD: usize = 2;
 
-/// Loads page `n` (2, 3, …) of a list.
-pub type LoadPage = Arc<dyn Fn(u32) -> Pin<Box<dyn Future<Output = Result<PostPage, AppError>>>> + Send + Sync>;
+/// Loads the next cards: the posts, and whether any are left after them.
+pub type LoadMore = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(Vec<Post>, bool), AppError>>>> + Send + Sync>;
 
-/// The first page's cards, then every page "more" loads.
+/// "More" by page number (category and author pages): page 2, 3, … of `load`.
+pub fn by_page_number(
+    load: impl Fn(u32) -> Pin<Box<dyn Future<Output = Result<PostPage, AppError>>>> + Send + Sync + 'static,
+) -> LoadMore {
+    let next = Arc::new(std::sync::atomic::AtomicU32::new(2));
+    Arc::new(move || {
+        let next = next.clone();
+        let fut = load(next.load(std::sync::atomic::Ordering::Relaxed));
+        Box::pin(async move {
+            let page = fut.await?;
+            next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok((page.posts, page.has_more))
+        })
+    })
+}
+
+/// The first page's cards, then every batch "more" loads.
 #[component]
-pub fn Cards(first: ListPage, load: LoadPage) -> impl IntoView {
+pub fn Cards(first: ListPage, load: LoadMore) -> impl IntoView {
     let site = use_site();
     let more: RwSignal<Vec<Post>> = RwSignal::new(Vec::new());
-    let next_page = RwSignal::new(2u32);
     let has_more = RwSignal::new(first.has_more);
     let loading = RwSignal::new(false);
     let more_error: RwSignal<Option<AppError>> = RwSignal::new(None);
@@ -36,21 +51,19 @@ pub fn Cards(first: ListPage, load: LoadPage) -> impl IntoView {
             return;
         }
         loading.set(true);
-        let page = next_page.get_untracked();
-        let fut = load(page);
+        let fut = load();
         leptos::task::spawn_local(async move {
             match fut.await {
-                Ok(p) => {
+                Ok((posts, left)) => {
                     let shown = shown_first + more.with_untracked(|v| v.len() as u32);
                     more.update(|v| {
-                        for post in p.posts {
+                        for post in posts {
                             if !v.iter().any(|x| x.id == post.id) {
                                 v.push(post);
                             }
                         }
                     });
-                    has_more.set(p.has_more);
-                    next_page.set(page + 1);
+                    has_more.set(left);
                     more_error.set(None);
                     // The first card just added takes focus, so a keyboard or
                     // screen-reader user continues from there.

@@ -1,10 +1,12 @@
-//! The home page: the latest posts, then "load more".
+//! The home page: the latest posts, then "load more", `page_size` at a time
+//! whatever the API's own pages hold (`crate::paging`).
 
-use super::cards::{Cards, LoadPage};
+use super::cards::{Cards, LoadMore};
 use super::error_view::ErrorView;
 use super::shell::error_fallback;
 use super::skeleton::CardsSkeleton;
 use super::{first_then, take_preloaded, use_site};
+use crate::paging::{next_page, Pager};
 use crate::preload::{ListPage, PageData};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,11 +17,18 @@ pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let size = site.cfg.page_size;
     crate::web::head::set_title(&site.cfg.site_name, "");
-    let load: LoadPage = {
+    let pager = StoredValue::new(Pager::new(size));
+    let load: LoadMore = {
         let api = site.api.clone();
-        Arc::new(move |n| {
+        Arc::new(move || {
             let api = api.clone();
-            Box::pin(async move { api.latest(n, size).await })
+            Box::pin(async move {
+                let mut p = pager.get_value();
+                let posts = next_page(&mut p, |next| api.page_at(next, size)).await;
+                let left = p.has_more();
+                pager.set_value(p);
+                posts.map(|posts| (posts, left))
+            })
         })
     };
     let first = take_preloaded(|p| match p {
@@ -32,14 +41,20 @@ pub fn HomePage() -> impl IntoView {
             first_then(
                 Memo::new(|_| String::new()),
                 move |retry| match first.clone() {
-                    Ok(page) => view! { <Cards first=page load=load.clone()/> }.into_any(),
+                    Ok(page) => {
+                        let page: ListPage = pager
+                            .try_update_value(|p| p.first(page.into()))
+                            .unwrap_or_default()
+                            .into();
+                        view! { <Cards first=page load=load.clone()/> }.into_any()
+                    }
                     Err(error) => view! { <ErrorView error msgs=use_site().msgs.clone() retry heading=2/> }.into_any(),
                 },
-                move || view! { <HomeLoader load=later_load.clone()/> },
+                move || view! { <HomeLoader pager load=later_load.clone()/> },
             )
             .into_any()
         }
-        None => view! { <HomeLoader load/> }.into_any(),
+        None => view! { <HomeLoader pager load/> }.into_any(),
     };
     view! {
         <h1 class="ziar-page-title">{site.msgs.t("latest")}</h1>
@@ -49,12 +64,14 @@ pub fn HomePage() -> impl IntoView {
 
 /// The first page loaded in the browser, with skeleton cards meanwhile.
 #[component]
-fn HomeLoader(load: LoadPage) -> impl IntoView {
-    let size = use_site().cfg.page_size;
-    let first = {
-        let load = load.clone();
-        LocalResource::new(move || load(1))
-    };
+fn HomeLoader(pager: StoredValue<Pager>, load: LoadMore) -> impl IntoView {
+    let site = use_site();
+    let size = site.cfg.page_size;
+    let api = site.api.clone();
+    let first = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.latest(1, size).await }
+    });
     let retry = Callback::new(move |_| first.refetch());
     view! {
         <Transition fallback=move || view! { <CardsSkeleton n=size.min(6)/> }>
@@ -62,7 +79,10 @@ fn HomeLoader(load: LoadPage) -> impl IntoView {
                 {move || {
                     let load = load.clone();
                     Suspend::new(async move {
-                        first.await.map(|page| view! { <Cards first=ListPage::from(page) load/> }.into_any())
+                        first.await.map(|page| {
+                            let page: ListPage = pager.try_update_value(|p| p.first(page)).unwrap_or_default().into();
+                            view! { <Cards first=page load/> }.into_any()
+                        })
                     })
                 }}
             </ErrorBoundary>

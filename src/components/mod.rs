@@ -84,6 +84,7 @@ pub fn use_site() -> SiteCtx {
 /// first render, so both sides build the same markup without waiting. Absent
 /// in the static app, where everything loads in the browser.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(not(ziar_server_data), allow(dead_code))]
 pub struct Preloaded {
     page: Arc<Mutex<Option<PageData>>>,
     recent: Arc<Mutex<Option<(Vec<Post>, Option<String>)>>>,

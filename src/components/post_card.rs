@@ -32,7 +32,7 @@ pub fn PostCard(post: Post, #[prop(optional)] eager: bool) -> impl IntoView {
                 {category.map(|c| view! { <p class="ziar-label">{c.name}</p> })}
                 <h2 class="ziar-card-title" lang=lang.clone() dir="auto"><AppLink href=href>{title}</AppLink></h2>
                 <p class="ziar-card-excerpt" lang=lang dir="auto">{summary}</p>
-                <p class="ziar-meta">{byline} " · " <RelTime at=post.published/></p>
+                <p class="ziar-meta">{byline}{post.published.map(|_| " · ")} <RelTime at=post.published/></p>
             </div>
         </article>
     }

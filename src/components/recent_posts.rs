@@ -41,33 +41,46 @@ pub fn RecentPosts() -> impl IntoView {
     let status = RwSignal::new(Status::Loading);
     let announcement = RwSignal::new(String::new());
 
-    // Ask for a few more than shown, so deletions below the fold are seen.
-    let window = (count + 10).min(100);
-    let url = site.api.latest_url(window);
-    let preloaded = super::take_preloaded_recent();
-    let etag = preloaded.as_ref().and_then(|(_, tag)| tag.clone());
-    if let Some((posts, _)) = preloaded {
-        list.update(|l| {
-            l.apply_snapshot(posts, false, auto_insert);
-        });
-        status.set(Status::Live);
-    }
+    // Each poll asks for what is shown plus what waits behind the pill (LiveList::window).
+    let requested = Rc::new(std::cell::Cell::new(count));
     let api = site.api.clone();
+    let url = {
+        let (api, requested) = (api.clone(), requested.clone());
+        move || {
+            let window = list.with_untracked(LiveList::window);
+            requested.set(window);
+            api.latest_url(window)
+        }
+    };
+    let poll_url = api.latest_url(count);
+    // A server-rendered list, with the validator of its first poll's answer.
+    let validator = match super::take_preloaded_recent() {
+        Some((posts, etag)) => {
+            list.update(|l| {
+                l.apply_snapshot(posts, false, auto_insert);
+            });
+            status.set(Status::Live);
+            etag.map(|e| (poll_url.clone(), e))
+        }
+        None => None,
+    };
     let msgs = site.msgs.clone();
     let locale = site.locale.clone();
-    let poll_url = url.clone();
-    let apply = Rc::new(move |posts: Vec<crate::model::Post>| {
-        crate::web::mark("list-data");
-        let complete = posts.len() < window;
-        let mut added = 0;
-        list.update(|l| added = l.apply_snapshot(posts, complete, auto_insert).added.len());
-        if added > 0 {
-            let n = added as u64;
-            announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
-        }
-        status.set(Status::Live);
-        crate::web::mark("list-rendered");
-    });
+    let apply = {
+        let requested = requested.clone();
+        Rc::new(move |page: crate::model::PostPage| {
+            crate::web::mark("list-data");
+            let complete = crate::live::merge::snapshot_complete(&page, requested.get());
+            let mut added = 0;
+            list.update(|l| added = l.apply_snapshot(page.posts, complete, auto_insert).added.len());
+            if added > 0 {
+                let n = added as u64;
+                announcement.set(msgs.plural("new_posts", &intl::plural_category(n, &locale), n));
+            }
+            status.set(Status::Live);
+            crate::web::mark("list-rendered");
+        })
+    };
     // In the app, the first fetch waits until the article has painted (SidebarGate).
     let gate = use_context::<super::SidebarGate>().map(|g| Signal::derive(move || g.is_open()));
     let live = live::start(
@@ -77,19 +90,20 @@ pub fn RecentPosts() -> impl IntoView {
         site.api.limits(),
         cfg.push_url.clone(),
         gate,
-        etag,
+        validator,
         move || status.set(Status::Offline),
         move |event| {
             match event {
                 PollEvent::Body(body) => match api.parse_page(&poll_url, &body)? {
-                    Some(page) => apply(page.posts),
+                    Some(page) => apply(page),
                     // An index only (Hacker News): fetch the items, then apply.
                     None => {
                         let api = api.clone();
                         let apply = apply.clone();
+                        let window = requested.get();
                         leptos::task::spawn_local(async move {
                             match api.latest(1, window).await {
-                                Ok(page) => apply(page.posts),
+                                Ok(page) => apply(page),
                                 Err(error) => status.set(Status::Failed { error, retry_in_s: 0 }),
                             }
                         });

@@ -6,9 +6,11 @@ use crate::web::intl;
 use leptos::prelude::*;
 
 /// Relative time in the site locale, with the absolute date as its title and a
-/// machine-readable `datetime`.
+/// machine-readable `datetime`. Nothing for an undated post (`None`): no time
+/// rather than one counted from the epoch.
 #[component]
-pub fn RelTime(at: Instant) -> impl IntoView {
+pub fn RelTime(#[prop(into)] at: Option<Instant>) -> impl IntoView {
+    let at = at?;
     let site = use_site();
     let clock = use_clock();
     let locale = site.locale.clone();
@@ -18,9 +20,9 @@ pub fn RelTime(at: Instant) -> impl IntoView {
             newest.set(Some(at));
         }
     }
-    view! {
+    Some(view! {
         <time datetime=at.to_rfc3339() title=title>
             {move || intl::relative(at, clock.0.get(), &locale)}
         </time>
-    }
+    })
 }

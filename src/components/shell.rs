@@ -123,7 +123,7 @@ fn error_list(errors: ArcRwSignal<Errors>, retry: Callback<()>, page_title: bool
                 let app_error = e
                     .downcast_ref::<AppError>()
                     .cloned()
-                    .unwrap_or_else(|| AppError::Config(e.to_string()));
+                    .unwrap_or_else(|| AppError::config_text(e.to_string()));
                 view! { <ErrorView error=app_error msgs=site.msgs.clone() retry heading=if page_title { 1 } else { 2 }/> }
             })
             .collect_view()

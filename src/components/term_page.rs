@@ -1,7 +1,7 @@
 //! A category or author page: the term's name as the title, its posts as
 //! cards, "load more" for the rest. Unknown terms get the not-found page.
 
-use super::cards::{Cards, LoadPage};
+use super::cards::{by_page_number, Cards};
 use super::error_view::ErrorView;
 use super::not_found::NotFound;
 use super::router::use_slug;
@@ -13,7 +13,6 @@ use crate::model::Term;
 use crate::paths::PageKind;
 use crate::preload::{ListPage, PageData};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// What a term page shows: the term and its first page, or nothing by that slug.
 pub type Found = Result<Option<(Term, ListPage)>, AppError>;
@@ -77,7 +76,7 @@ fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>
             crate::web::head::set_title(&site.cfg.site_name, &term.name);
             let size = site.cfg.page_size;
             let api = site.api.clone();
-            let load: LoadPage = Arc::new(move |n| {
+            let load = by_page_number(move |n| {
                 let (api, slug) = (api.clone(), slug.clone());
                 Box::pin(async move {
                     let found = match kind {

@@ -144,7 +144,7 @@ fn EmbedArticle(slug: String) -> impl IntoView {
                         post.await.map(|found| match found {
                             Some(p) => view! { <ArticleView post=p/> }.into_any(),
                             None => view! {
-                                <ErrorView error=AppError::Config(msgs.t("not_found_title")) msgs=msgs.clone()/>
+                                <ErrorView error=AppError::config_text(msgs.t("not_found_title")) msgs=msgs.clone()/>
                             }
                                 .into_any(),
                         })

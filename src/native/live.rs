@@ -25,13 +25,13 @@ impl Live {
 /// Nothing polls during a server render.
 #[allow(clippy::too_many_arguments)]
 pub fn start(
-    _url: String,
+    _url: impl Fn() -> String + 'static,
     _policy: PollPolicy,
     _repeat: bool,
     _limits: Limits,
     _push_url: Option<String>,
     _gate: Option<leptos::prelude::Signal<bool>>,
-    _etag: Option<String>,
+    _validator: Option<(String, String)>,
     _on_offline: impl Fn() + 'static,
     _on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
 ) -> Live {

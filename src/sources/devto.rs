@@ -4,7 +4,7 @@
 //! and `tags` a comma-separated string; in a single article it is the other
 //! way round. Only the single article has `body_html`.
 
-use super::{collect_items, id_string, instant_of, str_at, SourceError};
+use super::{collect_items, id_or_link, id_string, instant_of, str_at, title_or_text, SourceError};
 use crate::model::{resolve_url, Author, Image, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use serde_json::Value;
@@ -59,12 +59,17 @@ fn tag_names(v: &Value) -> Vec<String> {
 }
 
 fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
-    let missing = |field| SourceError::MissingField { kind: KIND, field };
-    let id = id_string(a.get("id")).ok_or(missing("id"))?;
-    let title = str_at(a, "title").map(html_to_text).ok_or(missing("title"))?;
-    let published = instant_of(a.get("published_timestamp"))
-        .or_else(|| instant_of(a.get("published_at")))
-        .ok_or(missing("published_at"))?;
+    let url = str_at(a, "url")
+        .or_else(|| str_at(a, "path"))
+        .or_else(|| str_at(a, "canonical_url"))
+        .map(|u| resolve_url(base, u));
+    let id = id_or_link(KIND, id_string(a.get("id")), url.as_deref())?;
+    let title = title_or_text(
+        KIND,
+        str_at(a, "title"),
+        &[str_at(a, "description"), str_at(a, "body_html")],
+    )?;
+    let published = instant_of(a.get("published_timestamp")).or_else(|| instant_of(a.get("published_at")));
     let user = a.get("user");
     let author = user.and_then(|u| {
         Some(Author {
@@ -75,10 +80,6 @@ fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
                 .map(|x| resolve_url(base, x)),
         })
     });
-    let url = str_at(a, "url")
-        .or_else(|| str_at(a, "path"))
-        .or_else(|| str_at(a, "canonical_url"))
-        .map(|u| resolve_url(base, u));
     Ok(Post {
         id,
         slug: str_at(a, "slug").map(str::to_owned),
@@ -87,7 +88,7 @@ fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
         excerpt: str_at(a, "description").map(html_to_text).unwrap_or_default(),
         content_html: str_at(a, "body_html").unwrap_or_default().to_owned(),
         published,
-        modified: instant_of(a.get("edited_at")).unwrap_or(published).max(published),
+        modified: instant_of(a.get("edited_at")).max(published),
         authors: author.into_iter().collect(),
         categories: Vec::new(),
         tags: tag_names(a)
@@ -128,7 +129,7 @@ mod tests {
         assert_eq!(p.byline().as_deref(), Some("Radu Test"));
         assert_eq!(p.authors[0].url.as_deref(), Some("https://dev.to/radutest"));
         assert!(p.content_html.is_empty(), "lists carry no body");
-        assert_eq!(p.published.to_rfc3339(), "2026-11-24T10:00:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-24T10:00:00Z");
 
         let one = parse_body(include_str!("../../tests/fixtures/devto_article.json")).unwrap();
         let (kind, page) = parse_list(&one, None, "https://dev.to/api/articles/4101").unwrap();
@@ -137,6 +138,18 @@ mod tests {
         let tags: Vec<_> = q.tags.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(tags, ["rust", "testing"]);
         assert!(q.content_html.contains("<h2"));
-        assert_eq!(q.modified.to_rfc3339(), "2026-11-24T12:30:00Z");
+        assert_eq!(q.modified.unwrap().to_rfc3339(), "2026-11-24T12:30:00Z");
+    }
+
+    #[test]
+    fn articles_without_title_date_or_id() {
+        let v = parse_body(include_str!("../../tests/fixtures/devto_liberal.json")).unwrap();
+        let (kind, page) = parse_list(&v, None, "https://dev.to/api/articles").unwrap();
+        assert_eq!(kind, Kind::DevTo);
+        assert_eq!(page.posts.len(), 2);
+        assert_eq!(page.posts[0].title, "O descriere în loc de titlu");
+        assert_eq!(page.posts[0].published, None);
+        assert_eq!(page.posts[1].id, "https://dev.to/radutest/fara-id");
+        assert!(page.warnings[0].contains("item 3") && page.warnings[0].contains("no title and no text"));
     }
 }

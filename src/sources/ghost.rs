@@ -4,7 +4,7 @@
 //! whose name starts with `#` (or `visibility: internal`) are Ghost's internal
 //! tags and are never shown; the primary tag is the category.
 
-use super::{collect_items, id_string, instant_of, str_at, u64_of, SourceError};
+use super::{collect_items, id_or_link, id_string, instant_of, str_at, title_or_text, u64_of, SourceError};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use serde_json::Value;
@@ -46,12 +46,14 @@ fn term(t: &Value, base: &str) -> Option<Term> {
 }
 
 fn parse_post(p: &Value, base: &str) -> Result<Post, SourceError> {
-    let missing = |field| SourceError::MissingField { kind: KIND, field };
-    let id = id_string(p.get("id")).ok_or(missing("id"))?;
-    let title = str_at(p, "title").map(html_to_text).ok_or(missing("title"))?;
-    let published = instant_of(p.get("published_at"))
-        .or_else(|| instant_of(p.get("created_at")))
-        .ok_or(missing("published_at"))?;
+    let url = str_at(p, "url").map(|u| resolve_url(base, u));
+    let id = id_or_link(KIND, id_string(p.get("id")), url.as_deref())?;
+    let title = title_or_text(
+        KIND,
+        str_at(p, "title"),
+        &[str_at(p, "custom_excerpt"), str_at(p, "excerpt"), str_at(p, "html")],
+    )?;
+    let published = instant_of(p.get("published_at")).or_else(|| instant_of(p.get("created_at")));
     let authors = p
         .get("authors")
         .and_then(Value::as_array)
@@ -82,7 +84,7 @@ fn parse_post(p: &Value, base: &str) -> Result<Post, SourceError> {
     Ok(Post {
         id,
         slug: str_at(p, "slug").map(str::to_owned),
-        url: str_at(p, "url").map(|u| resolve_url(base, u)),
+        url,
         title,
         excerpt: str_at(p, "custom_excerpt")
             .or_else(|| str_at(p, "excerpt"))
@@ -90,7 +92,7 @@ fn parse_post(p: &Value, base: &str) -> Result<Post, SourceError> {
             .unwrap_or_else(|| html_to_text(&html)),
         content_html: html,
         published,
-        modified: instant_of(p.get("updated_at")).unwrap_or(published).max(published),
+        modified: instant_of(p.get("updated_at")).max(published),
         authors,
         categories,
         tags,
@@ -134,9 +136,25 @@ mod tests {
         assert_eq!(p.tags.len(), 2);
         let img = p.image.as_ref().unwrap();
         assert_eq!(img.alt, "Tarabe cu legume");
-        assert_eq!(p.published.to_rfc3339(), "2026-11-25T16:00:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-25T16:00:00Z");
         // No custom_excerpt: Ghost's generated excerpt.
         assert_eq!(page.posts[1].excerpt, "Un text scurt despre program.");
         assert!(page.posts[1].categories.is_empty());
+    }
+
+    #[test]
+    fn posts_without_title_date_or_id() {
+        let v = parse_body(include_str!("../../tests/fixtures/ghost_liberal.json")).unwrap();
+        let (kind, page) = parse_list(&v, None, "https://blog.test/ghost/api/content/posts/").unwrap();
+        assert_eq!(kind, Kind::Ghost);
+        let p = &page.posts[0];
+        assert_eq!((p.title.as_str(), p.published), ("Doar un rezumat scris de mână", None));
+        assert_eq!(page.posts[1].id, "https://blog.test/fara-id/");
+        assert_eq!(page.skipped, 1);
+        assert!(
+            page.warnings[0].contains("neither an id nor a link"),
+            "{:?}",
+            page.warnings
+        );
     }
 }

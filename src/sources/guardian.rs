@@ -2,10 +2,11 @@
 //!
 //! Everything but `id`, `webTitle`, `webUrl` and `webPublicationDate` lives in
 //! optional `fields` (only what `show-fields` asked for) and `tags` (only with
-//! `show-tags`), so every extra is optional here. A single item
+//! `show-tags`), so every extra is optional here; so are those four, as long as
+//! an id or a link and a title or some text are left. A single item
 //! (`response.content`) parses like a one-item list.
 
-use super::{collect_items, instant_of, str_at, str_ptr, u64_of, SourceError};
+use super::{collect_items, id_or_link, instant_of, str_at, str_ptr, title_or_text, u64_of, SourceError};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use serde_json::Value;
@@ -47,18 +48,17 @@ pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
 }
 
 fn parse_item(item: &Value, base: &str) -> Result<Post, SourceError> {
-    let missing = |field| SourceError::MissingField { kind: KIND, field };
-    let id = str_at(item, "id").ok_or(missing("id"))?.to_owned();
+    let url = str_at(item, "webUrl").map(|u| resolve_url(base, u));
+    let id = id_or_link(KIND, str_at(item, "id").map(str::to_owned), url.as_deref())?;
     let fields = item.get("fields").filter(|f| f.is_object());
     let field = |k: &str| fields.and_then(|f| str_at(f, k));
-    let title = field("headline")
-        .or_else(|| str_at(item, "webTitle"))
-        .map(html_to_text)
-        .ok_or(missing("webTitle"))?;
-    let url = str_at(item, "webUrl").ok_or(missing("webUrl"))?;
+    let title = title_or_text(
+        KIND,
+        field("headline").or_else(|| str_at(item, "webTitle")),
+        &[field("trailText"), field("standfirst"), field("body")],
+    )?;
     let published = instant_of(item.get("webPublicationDate"))
-        .or_else(|| instant_of(fields.and_then(|f| f.get("firstPublicationDate"))))
-        .ok_or(missing("webPublicationDate"))?;
+        .or_else(|| instant_of(fields.and_then(|f| f.get("firstPublicationDate"))));
     let tags_of = |ty: &str| -> Vec<&Value> {
         item.get("tags")
             .and_then(Value::as_array)
@@ -107,7 +107,7 @@ fn parse_item(item: &Value, base: &str) -> Result<Post, SourceError> {
     Ok(Post {
         slug: id.rsplit('/').next().filter(|s| !s.is_empty()).map(str::to_owned),
         id,
-        url: Some(resolve_url(base, url)),
+        url,
         title,
         excerpt: field("trailText")
             .or_else(|| field("standfirst"))
@@ -115,7 +115,7 @@ fn parse_item(item: &Value, base: &str) -> Result<Post, SourceError> {
             .unwrap_or_default(),
         content_html: field("body").unwrap_or_default().to_owned(),
         published,
-        modified: instant_of(fields.and_then(|f| f.get("lastModified"))).unwrap_or(published),
+        modified: instant_of(fields.and_then(|f| f.get("lastModified"))).or(published),
         authors,
         categories,
         tags,
@@ -152,11 +152,30 @@ mod tests {
         assert_eq!(p.categories[0].name, "World news");
         assert_eq!(p.tags[0].slug.as_deref(), Some("infrastructure"));
         assert_eq!(p.image.as_ref().unwrap().url, "https://media.example/thumb/500.jpg");
-        assert_eq!(p.published.to_rfc3339(), "2026-11-26T07:30:00Z");
-        assert_eq!(p.modified.to_rfc3339(), "2026-11-26T09:05:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T07:30:00Z");
+        assert_eq!(p.modified.unwrap().to_rfc3339(), "2026-11-26T09:05:00Z");
         // Without show-fields: webTitle, no body, byline from nowhere.
         let q = &page.posts[1];
         assert_eq!(q.title, "Minimal item & friends");
         assert!(q.content_html.is_empty() && q.authors.is_empty());
+    }
+
+    #[test]
+    fn items_missing_their_usual_fields() {
+        let v = parse_body(include_str!("../../tests/fixtures/guardian_liberal.json")).unwrap();
+        let (kind, page) = parse_list(&v, None, "https://content.guardianapis.com/search").unwrap();
+        assert_eq!(kind, Kind::Guardian);
+        let ids: Vec<&str> = page.posts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "science/2026/nov/25/undated-item",
+                "https://www.example.test/only-a-link"
+            ]
+        );
+        assert_eq!(page.posts[0].published, None);
+        assert_eq!(page.posts[1].title, "Only a trail text stands in for the headline");
+        assert_eq!(page.skipped, 1);
+        assert!(page.warnings[0].contains("no title and no text"), "{:?}", page.warnings);
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! A story list is only an array of ids; the client slices a page of ids and
 //! fetches each item (see `web::api`). Items have `time` in Unix seconds, HTML
-//! in `text`, and may be `null`, `deleted` or `dead`; those are skipped.
+//! in `text`, and may be `null`, `deleted` or `dead`; those are skipped, and so
+//! are comments (a story list names none, but an id may point at one).
 
-use super::{collect_items, id_string, str_at, SourceError};
+use super::{collect_items, id_string, str_at, title_or_text, SourceError};
 use crate::model::{resolve_url, Author, NextPage, Post, PostPage};
 use crate::text::html_to_text;
 use crate::time::Instant;
@@ -25,8 +26,10 @@ pub fn id_list(v: &Value) -> Option<Vec<u64>> {
 
 fn is_item(v: &Value) -> bool {
     v.get("id").is_some_and(Value::is_u64)
-        && v.get("time").is_some_and(Value::is_number)
-        && v.get("type").is_some_and(Value::is_string)
+        && matches!(
+            str_at(v, "type"),
+            Some("story" | "job" | "poll" | "comment" | "pollopt")
+        )
 }
 
 /// An id list, an array of items (nulls allowed), or one item.
@@ -72,20 +75,22 @@ pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
 }
 
 fn parse_item(item: &Value, base: &str) -> Result<Post, SourceError> {
-    let missing = |field| SourceError::MissingField { kind: KIND, field };
+    let not_shown = |why| SourceError::NotShown { kind: KIND, why };
     if item.is_null() {
-        return Err(missing("id"));
+        return Err(not_shown("null (no such item, or it failed to load)"));
     }
-    let id = id_string(item.get("id")).ok_or(missing("id"))?;
-    if item.get("deleted") == Some(&Value::Bool(true)) || item.get("dead") == Some(&Value::Bool(true)) {
-        return Err(missing("title"));
+    let id = id_string(item.get("id")).ok_or(SourceError::NoId { kind: KIND })?;
+    if item.get("deleted") == Some(&Value::Bool(true)) {
+        return Err(not_shown("deleted"));
     }
-    let title = str_at(item, "title").map(html_to_text).ok_or(missing("title"))?;
-    let published = item
-        .get("time")
-        .and_then(Value::as_i64)
-        .map(Instant::from_unix_seconds)
-        .ok_or(missing("time"))?;
+    if item.get("dead") == Some(&Value::Bool(true)) {
+        return Err(not_shown("dead (flagged or killed)"));
+    }
+    if matches!(str_at(item, "type"), Some("comment" | "pollopt")) {
+        return Err(not_shown("a comment, not a story"));
+    }
+    let title = title_or_text(KIND, str_at(item, "title"), &[str_at(item, "text")])?;
+    let published = item.get("time").and_then(Value::as_i64).map(Instant::from_unix_seconds);
     let discussion = format!("{SITE}item?id={id}");
     let text = str_at(item, "text").unwrap_or_default();
     Ok(Post {
@@ -147,7 +152,7 @@ mod tests {
         assert_eq!(p.id, "41001");
         assert_eq!(p.title, "Show HN: A tiny parser for news APIs");
         assert_eq!(p.url.as_deref(), Some("https://parser.example/"));
-        assert_eq!(p.published.to_rfc3339(), "2026-11-26T08:00:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T08:00:00Z");
         assert_eq!(p.byline().as_deref(), Some("ana_dev"));
         // Ask HN: text is HTML and the discussion is the URL.
         let q = &page.posts[1];
@@ -157,5 +162,26 @@ mod tests {
         // A null, a deleted item and a comment are skipped with warnings.
         assert_eq!(page.posts.len(), 2);
         assert_eq!(page.warnings.len(), 3, "{:?}", page.warnings);
+        for why in ["null", "deleted", "a comment"] {
+            assert!(
+                page.warnings.iter().any(|w| w.contains(why)),
+                "{why}: {:?}",
+                page.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn stories_without_time_or_title() {
+        let v = parse_body(include_str!("../../tests/fixtures/hn_liberal.json")).unwrap();
+        let (kind, page) = parse_any(&v, None, "https://hacker-news.firebaseio.com/v0/item/").unwrap();
+        assert_eq!(kind, Kind::HackerNews);
+        assert_eq!(page.posts[0].published, None);
+        assert_eq!(
+            page.posts[1].title,
+            "No title here, only a question: how do you cache feeds?"
+        );
+        assert_eq!(page.skipped, 1);
+        assert!(page.warnings[0].contains("no title and no text"), "{:?}", page.warnings);
     }
 }

@@ -1,14 +1,48 @@
 //! JSON Feed 1.0 and 1.1 (`version` URL, `items`, `next_url`).
+//!
+//! Read the way other feed readers read it: an item without `id` is known by
+//! its `url`, one without `date_published` stays undated in the feed's order
+//! (the spec makes the date optional), one without `title` gets the start of
+//! its summary or text, and a feed whose `version` is missing or misspelt is
+//! still recognized by its shape.
 
-use super::{collect_items, id_string, slug_from_url, str_at, text_to_html, SourceError};
+use super::{collect_items, id_or_link, id_string, slug_from_url, str_at, text_to_html, title_or_text, SourceError};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
-use crate::text::{decode_entities, excerpt, html_to_text};
+use crate::text::{decode_entities, html_to_text};
 use crate::time::Instant;
 use serde_json::Value;
 
-/// A JSON Feed is an object whose `version` names jsonfeed.org and has `items`.
+/// Whether `version` names the spec (`https://jsonfeed.org/version/1.1`).
+pub fn has_spec_version(v: &Value) -> bool {
+    str_at(v, "version").is_some_and(|s| s.contains("jsonfeed.org/version/"))
+}
+
+/// A JSON Feed is an object with an `items` array and either the spec's
+/// `version` or the feed's own marks: a top-level `title`, `home_page_url` or
+/// `feed_url`, and items (if any) with JSON Feed's item fields.
 pub fn detect(v: &Value) -> bool {
-    str_at(v, "version").is_some_and(|s| s.contains("jsonfeed.org/version/")) && v.get("items").is_some()
+    let Some(items) = v.get("items").and_then(Value::as_array) else {
+        return false;
+    };
+    if has_spec_version(v) {
+        return true;
+    }
+    let feed_marks = ["title", "home_page_url", "feed_url"]
+        .iter()
+        .any(|k| str_at(v, k).is_some());
+    let item_marks = |i: &Value| {
+        [
+            "content_html",
+            "content_text",
+            "summary",
+            "date_published",
+            "url",
+            "external_url",
+        ]
+        .iter()
+        .any(|k| i.get(k).is_some_and(Value::is_string))
+    };
+    feed_marks && items.first().is_none_or(item_marks)
 }
 
 /// Parses a whole feed document.
@@ -25,43 +59,32 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
     let feed_lang = str_at(v, "language").map(str::to_owned);
     let feed_authors = authors(v, base);
     let mut page = collect_items(items, |item| {
-        let id = id_string(item.get("id")).ok_or(SourceError::MissingField {
-            kind: KIND,
-            field: "id",
-        })?;
-        let published =
-            str_at(item, "date_published")
-                .and_then(Instant::parse_iso8601)
-                .ok_or(SourceError::MissingField {
-                    kind: KIND,
-                    field: "date_published",
-                })?;
+        let url = str_at(item, "url")
+            .or_else(|| str_at(item, "external_url"))
+            .map(|u| resolve_url(base, u));
+        let id = id_or_link(KIND, id_string(item.get("id")), url.as_deref())?;
+        let date = |k: &str| str_at(item, k).and_then(Instant::parse_iso8601);
+        let published = date("date_published").or_else(|| date("date_modified"));
         let content_html = str_at(item, "content_html")
             .map(str::to_owned)
             .or_else(|| str_at(item, "content_text").map(text_to_html))
             .unwrap_or_default();
         let summary = str_at(item, "summary").map(html_to_text);
-        let url = str_at(item, "url")
-            .or_else(|| str_at(item, "external_url"))
-            .map(|u| resolve_url(base, u));
+        let title = title_or_text(
+            KIND,
+            str_at(item, "title"),
+            &[summary.as_deref(), Some(content_html.as_str())],
+        )?;
         let item_authors = authors(item, base);
         Ok(Post {
             slug: url.as_deref().and_then(slug_from_url).or_else(|| Some(id.clone())),
             id,
             url,
-            // Titles are optional in JSON Feed (microblogs): fall back to the
-            // summary, then to the start of the text, so no card is blank.
-            title: str_at(item, "title")
-                .map(html_to_text)
-                .filter(|t| !t.is_empty())
-                .or_else(|| summary.clone())
-                .unwrap_or_else(|| excerpt(&html_to_text(&content_html), 80)),
+            title,
             excerpt: summary.unwrap_or_else(|| html_to_text(&content_html)),
             content_html,
             published,
-            modified: str_at(item, "date_modified")
-                .and_then(Instant::parse_iso8601)
-                .unwrap_or(published),
+            modified: date("date_modified").or(published),
             authors: if item_authors.is_empty() {
                 feed_authors.clone()
             } else {
@@ -97,6 +120,10 @@ pub fn parse_feed(v: &Value, base: &str) -> Result<PostPage, SourceError> {
         url: resolve_url(base, u),
     });
     page.has_more = page.next.is_some();
+    // Without a next page, the document is the whole feed: say how big it is.
+    if !page.has_more {
+        page.total = Some((page.posts.len() + page.skipped) as u64);
+    }
     Ok(page)
 }
 
@@ -153,8 +180,8 @@ mod tests {
         let p = &page.posts[0];
         assert_eq!(p.slug.as_deref(), Some("prima"));
         assert_eq!(p.authors[0].name, "Redacția Jurnalului", "1.0 `author` at feed level");
-        assert_eq!(p.published.to_rfc3339(), "2026-11-25T16:00:00Z");
-        assert_eq!(p.modified.to_rfc3339(), "2026-11-25T17:00:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-25T16:00:00Z");
+        assert_eq!(p.modified.unwrap().to_rfc3339(), "2026-11-25T17:00:00Z");
         assert_eq!(p.source.as_deref(), Some("Jurnalul de test"));
         // Numeric id, no title: the summary stands in.
         let q = &page.posts[1];
@@ -164,6 +191,53 @@ mod tests {
             Some(crate::model::NextPage::Url {
                 url: "https://jurnal.test/feed.json?pagina=2".into()
             })
+        );
+    }
+
+    #[test]
+    fn the_simplest_feed_has_no_dates_and_keeps_its_order() {
+        let v = parse_body(include_str!("../../tests/fixtures/feed_minimal.json")).unwrap();
+        let (kind, mut page) = parse_list(&v, None, "https://note.test/feed.json").unwrap();
+        assert_eq!(kind, Kind::JsonFeed);
+        assert!(page.warnings.is_empty(), "{:?}", page.warnings);
+        crate::model::sort_newest_first(&mut page.posts);
+        let ids: Vec<&str> = page.posts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["3", "1", "2"], "feed order");
+        assert!(page.posts.iter().all(|p| p.published.is_none()));
+        assert_eq!(page.posts[0].title, "A short note with no title, just text.");
+    }
+
+    #[test]
+    fn missing_ids_fall_back_to_urls_and_empty_items_are_named() {
+        let v = parse_body(include_str!("../../tests/fixtures/feed_liberal.json")).unwrap();
+        let (kind, page) = parse_list(&v, None, "https://jurnal.test/feed.json").unwrap();
+        assert_eq!(kind, Kind::JsonFeed, "detected by shape: `version` is not the spec URL");
+        let ids: Vec<&str> = page.posts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["https://jurnal.test/fara-id", "https://alt.test/extern", "4"]);
+        assert_eq!(page.posts[0].slug.as_deref(), Some("fara-id"));
+        assert_eq!(
+            page.posts[2].published.unwrap().to_rfc3339(),
+            "2026-11-20T10:00:00Z",
+            "date_modified stands in for a missing date_published"
+        );
+        assert_eq!(page.skipped, 2);
+        assert!(page.warnings[0].contains("item 4") && page.warnings[0].contains("neither an id nor a link"));
+        assert!(page.warnings[1].contains("item 5") && page.warnings[1].contains("no title and no text"));
+    }
+
+    #[test]
+    fn shape_detection_does_not_take_other_apis() {
+        use serde_json::json;
+        assert!(super::detect(&json!({"title": "t", "items": []})));
+        assert!(
+            !super::detect(&json!({"items": [{"url": "https://x.test/"}]})),
+            "no feed marks"
+        );
+        assert!(!super::detect(&json!({"title": "t", "items": [{"headline": "h"}]})));
+        assert!(!super::detect(&json!({"title": "t", "items": {}})));
+        assert_eq!(
+            crate::sources::detect(&json!({"title": "t", "items": [{"content_text": "x"}]})),
+            Some(Kind::JsonFeed)
         );
     }
 }

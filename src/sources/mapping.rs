@@ -15,7 +15,10 @@
 //! other pointer is read from each item. Pointers are plain `serde_json`
 //! `Value::pointer` paths, so no new dependency is needed.
 
-use super::{collect_items, id_string, instant_of, slug_from_url, text_to_html, u64_of, SourceError};
+use super::{
+    collect_items, id_or_link, id_string, instant_of, slug_from_url, text_to_html, title_or_text, u64_of, SourceError,
+};
+use crate::config::{ConfigProblem, ProblemKind};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use serde::{Deserialize, Serialize};
@@ -24,7 +27,8 @@ use serde_json::Value;
 const KIND: &str = "custom mapping";
 
 /// Where each field lives in the API's JSON. Only `items` and `title` are
-/// required; an item also needs an `id` or a `url`, and a `published` date.
+/// required, and one of `id`/`url`. An item without a title falls back to its
+/// excerpt or text; one without a `published` date stays undated.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
@@ -66,9 +70,19 @@ pub struct Mapping {
 impl Mapping {
     /// Checks that every pointer is a JSON Pointer (`""` or starting with `/`),
     /// naming the offending key, so typos are caught when the config loads.
+    /// The first problem; [`Mapping::problems`] lists them all.
     pub fn validate(&self) -> Result<(), String> {
+        match self.problems().into_iter().next() {
+            Some(p) => Err(p.to_string()),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem with the mapping, each naming its key (`mapping.title`).
+    pub fn problems(&self) -> Vec<ConfigProblem> {
+        let mut out = Vec::new();
         if self.title.trim().is_empty() {
-            return Err("`mapping.title` is required".into());
+            out.push(ConfigProblem::new("mapping.title", "is required", ProblemKind::Missing));
         }
         let pointers = [
             ("items", Some(&self.items)),
@@ -93,17 +107,23 @@ impl Mapping {
         ];
         for (key, p) in pointers {
             if let Some(p) = p {
-                if !p.is_empty() && !p.starts_with('/') {
-                    return Err(format!(
-                        "`mapping.{key}` must be a JSON Pointer starting with `/` (got `{p}`)"
+                if !p.trim().is_empty() && !p.starts_with('/') {
+                    out.push(ConfigProblem::new(
+                        format!("mapping.{key}"),
+                        format!("must be a JSON Pointer starting with `/` (got `{p}`)"),
+                        ProblemKind::Format { example: "/data/items" },
                     ));
                 }
             }
         }
         if self.id.is_none() && self.url.is_none() {
-            return Err("`mapping` needs `id` or `url` to tell items apart".into());
+            out.push(ConfigProblem::new(
+                "mapping.id",
+                "or `mapping.url` is needed to tell items apart",
+                ProblemKind::Missing,
+            ));
         }
-        Ok(())
+        out
     }
 
     fn at<'a>(item: &'a Value, ptr: &Option<String>) -> Option<&'a Value> {
@@ -143,19 +163,18 @@ impl Mapping {
     }
 
     fn parse_item(&self, item: &Value, base: &str) -> Result<Post, SourceError> {
-        let missing = |field| SourceError::MissingField { kind: KIND, field };
-        let title = Self::text(item, &Some(self.title.clone()))
-            .map(|t| html_to_text(&t))
-            .filter(|t| !t.is_empty())
-            .ok_or(missing("title"))?;
         let url = Self::text(item, &self.url).map(|u| resolve_url(base, &u));
-        let id = id_string(Self::at(item, &self.id))
-            .or_else(|| url.clone())
-            .ok_or(missing("id"))?;
-        let published = instant_of(Self::at(item, &self.published)).ok_or(missing("published"))?;
+        let id = id_or_link(KIND, id_string(Self::at(item, &self.id)), url.as_deref())?;
+        let published = instant_of(Self::at(item, &self.published));
         let content_html = Self::text(item, &self.content_html)
             .or_else(|| Self::text(item, &self.content_text).map(|t| text_to_html(&t)))
             .unwrap_or_default();
+        let excerpt_text = Self::text(item, &self.excerpt);
+        let title = title_or_text(
+            KIND,
+            Self::text(item, &Some(self.title.clone())).as_deref(),
+            &[excerpt_text.as_deref(), Some(content_html.as_str())],
+        )?;
         let names = |ptr: &Option<String>| -> Vec<(String, Option<String>, Option<String>)> {
             let one = |v: &Value| match v {
                 Value::String(s) if !s.trim().is_empty() => Some((decode_entities(s), None, None)),
@@ -191,12 +210,12 @@ impl Mapping {
             id,
             url,
             title,
-            excerpt: Self::text(item, &self.excerpt)
+            excerpt: excerpt_text
                 .map(|t| html_to_text(&t))
                 .unwrap_or_else(|| html_to_text(&content_html)),
             content_html,
             published,
-            modified: instant_of(Self::at(item, &self.modified)).unwrap_or(published),
+            modified: instant_of(Self::at(item, &self.modified)).or(published),
             authors: names(&self.author)
                 .into_iter()
                 .map(|(name, _, url)| Author {
@@ -247,15 +266,34 @@ mod tests {
         assert_eq!(p.title, "Trenul de noapte revine pe ruta de munte");
         assert_eq!(p.url.as_deref(), Some("https://stiri.test/s/trenul-de-noapte"));
         assert_eq!(p.slug.as_deref(), Some("trenul-de-noapte"));
-        assert_eq!(p.published.to_rfc3339(), "2026-11-26T06:00:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T06:00:00Z");
         assert_eq!(p.byline().as_deref(), Some("Elena Vlad, Dan Pop"));
         assert_eq!(p.categories[0].name, "Transport");
         assert_eq!(p.image.as_ref().unwrap().url, "https://stiri.test/img/tren.jpg");
         assert_eq!(p.content_html, "<p>Primul paragraf.</p><p>Al doilea.</p>");
         // Unix seconds work too; an item without title is skipped with a warning.
-        assert_eq!(page.posts[1].published.to_rfc3339(), "2026-11-26T05:00:00Z");
+        assert_eq!(page.posts[1].published.unwrap().to_rfc3339(), "2026-11-26T05:00:00Z");
         assert_eq!(page.posts.len(), 2);
         assert_eq!(page.warnings.len(), 1);
+    }
+
+    #[test]
+    fn items_without_date_title_or_id() {
+        let v = parse_body(include_str!("../../tests/fixtures/custom_api_liberal.json")).unwrap();
+        let page = mapping().parse_list(&v, "https://stiri.test/api/v1/stories").unwrap();
+        assert_eq!(page.posts[0].published, None);
+        assert_eq!(page.posts[0].url.as_deref(), Some("https://stiri.test/s/fara-ora"));
+        let q = &page.posts[1];
+        assert_eq!(
+            (q.id.as_str(), q.title.as_str()),
+            ("https://stiri.test/s/fara-uuid", "Rezumatul devine titlu")
+        );
+        assert_eq!(page.skipped, 1);
+        assert!(
+            page.warnings[0].contains("neither an id nor a link"),
+            "{:?}",
+            page.warnings
+        );
     }
 
     #[test]
@@ -274,10 +312,16 @@ mod tests {
         m.title = "headline".into();
         assert!(m.validate().unwrap_err().contains("mapping.title"));
         let m = Mapping {
-            items: String::new(),
-            title: "/t".into(),
+            items: "data".into(),
+            title: "t".into(),
             ..Default::default()
         };
-        assert!(m.validate().unwrap_err().contains("`id` or `url`"));
+        let keys: Vec<String> = m.problems().into_iter().map(|p| p.key).collect();
+        assert_eq!(
+            keys,
+            ["mapping.items", "mapping.title", "mapping.id"],
+            "every problem, each with its key"
+        );
+        assert!(m.validate().unwrap_err().contains("mapping.items"));
     }
 }

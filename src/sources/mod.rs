@@ -6,10 +6,15 @@
 //!
 //! Rules every adapter follows, so publishers get the same behaviour whatever
 //! their API: an API error object becomes [`SourceError::Api`] with the API's
-//! own message; one bad item is skipped with a warning in
-//! [`PostPage::warnings`]; only when *every* item is bad does the list fail,
-//! with the first item's reason. Adapters never panic on any JSON input (see
-//! the property tests in `sources::fuzz`).
+//! own message. Adapters are liberal in what they accept, like feed readers
+//! are: an item is skipped only when nothing usable is left (no title and no
+//! text, or neither an id nor a link) or the API marks it gone, with a warning
+//! in [`PostPage::warnings`] saying why; a missing title falls back to the
+//! item's summary or text, a missing id to its link, and a missing date leaves
+//! the post undated (it keeps the source's order and shows no time). Only when
+//! *every* item is skipped does the list fail, with the first item's reason.
+//! Adapters never panic on any JSON input (see the property tests in
+//! `sources::fuzz`).
 
 pub mod devto;
 pub mod ghost;
@@ -27,6 +32,7 @@ pub mod ziar;
 mod fuzz;
 
 use crate::model::{Post, PostPage};
+use crate::text::html_to_text;
 use crate::time::Instant;
 use mapping::Mapping;
 use serde_json::Value;
@@ -128,6 +134,15 @@ pub enum SourceError {
     UnknownShape,
     #[error("the {kind} response lacks the required field `{field}`")]
     MissingField { kind: &'static str, field: &'static str },
+    /// An item with nothing to call it by: no title, summary or text.
+    #[error("the {kind} item has no title and no text")]
+    NoTitle { kind: &'static str },
+    /// An item with nothing to tell it apart or link to: no id and no link.
+    #[error("the {kind} item has neither an id nor a link")]
+    NoId { kind: &'static str },
+    /// An item the API itself marks as not for showing (deleted, removed, a comment).
+    #[error("the {kind} item is {why}")]
+    NotShown { kind: &'static str, why: &'static str },
     #[error("unknown source kind `{0}`; use auto, wordpress, jsonfeed, newsapi, guardian, ghost, devto, hackernews or custom")]
     UnknownKind(String),
     /// The API answered with its own error object (bad key, rate limit, no route…).
@@ -249,6 +264,8 @@ pub fn parse_list_with(
     let kind = match kind {
         Some(k) => k,
         None => match detect(v) {
+            // A feed recognized by its shape alone is a guess a mapping overrides.
+            Some(Kind::JsonFeed) if mapping.is_some() && !jsonfeed::has_spec_version(v) => Kind::Custom,
             Some(k) => k,
             None if mapping.is_some() => Kind::Custom,
             None => return Err(SourceError::UnknownShape),
@@ -281,6 +298,7 @@ pub(crate) fn collect_items<'a>(
             Ok(p) => page.posts.push(p),
             Err(e) => {
                 page.warnings.push(format!("item {} skipped: {e}", i + 1));
+                page.skipped += 1;
                 first_err.get_or_insert(e);
             }
         }
@@ -289,6 +307,31 @@ pub(crate) fn collect_items<'a>(
         Some(e) if page.posts.is_empty() => Err(e),
         _ => Ok(page),
     }
+}
+
+/// The title to show: the item's own (HTML or text), else the start of the
+/// first non-empty fallback (a summary, then the body), so a microblog post
+/// without a title still has a headline; `NoTitle` when there is nothing.
+pub(crate) fn title_or_text(
+    kind: &'static str,
+    title: Option<&str>,
+    fallbacks: &[Option<&str>],
+) -> Result<String, SourceError> {
+    let own = title.map(html_to_text).filter(|t| !t.is_empty());
+    own.or_else(|| {
+        fallbacks
+            .iter()
+            .flatten()
+            .map(|t| crate::text::excerpt(&html_to_text(t), 80))
+            .find(|t| !t.is_empty())
+    })
+    .ok_or(SourceError::NoTitle { kind })
+}
+
+/// The id to tell a post apart by: the item's own, else its link; `NoId` when
+/// it has neither (it could be neither routed to nor linked).
+pub(crate) fn id_or_link(kind: &'static str, id: Option<String>, url: Option<&str>) -> Result<String, SourceError> {
+    id.or_else(|| url.map(str::to_owned)).ok_or(SourceError::NoId { kind })
 }
 
 /// Reads a string field, treating JSON null and absence alike.
@@ -452,15 +495,31 @@ mod tests {
     fn one_bad_item_is_skipped_with_a_warning() {
         let v = serde_json::json!([
             {"id": 1, "title": {"rendered": "Bună"}, "date_gmt": "2026-11-26T09:00:00"},
-            {"id": 2, "title": {"rendered": "Fără dată"}},
-            {"id": 3, "title": {"rendered": "Și asta"}, "date_gmt": "2026-11-26T08:00:00"}
+            {"id": 2, "title": {"rendered": ""}, "date_gmt": "2026-11-26T08:30:00"},
+            {"id": 3, "title": {"rendered": "Fără dată, dar se vede"}}
         ]);
         let (kind, page) = parse_list(&v, None, "http://x/").unwrap();
         assert_eq!(kind, Kind::WordPress);
         assert_eq!(page.posts.len(), 2);
-        assert_eq!(page.warnings.len(), 1);
+        assert_eq!((page.warnings.len(), page.skipped), (1, 1));
         assert!(page.warnings[0].starts_with("item 2 skipped"), "{:?}", page.warnings);
-        assert!(page.warnings[0].contains("date_gmt"));
+        assert!(page.warnings[0].contains("no title and no text"));
+        assert_eq!(page.posts[1].published, None);
+    }
+
+    #[test]
+    fn a_mapping_wins_over_a_feed_guessed_by_shape() {
+        let v = serde_json::json!({"title": "Știri", "items": [{"url": "https://x.test/a", "name": "A", "content_text": "t"}]});
+        let m = Mapping {
+            items: "/items".into(),
+            title: "/name".into(),
+            url: Some("/url".into()),
+            ..Default::default()
+        };
+        let (kind, page) = parse_list_with(&v, None, "http://x/", Some(&m)).unwrap();
+        assert_eq!((kind, page.posts[0].title.as_str()), (Kind::Custom, "A"));
+        let (kind, _) = parse_list_with(&v, None, "http://x/", None).unwrap();
+        assert_eq!(kind, Kind::JsonFeed, "without a mapping, the shape says JSON Feed");
     }
 
     #[test]

@@ -4,9 +4,14 @@
 //! API to about 200 characters followed by `"[+N chars]"`; the marker is
 //! dropped and replaced by an ellipsis so readers don't see API plumbing.
 //! Articles have no id or slug, so the URL is the id and its last path
-//! segment the slug.
+//! segment the slug: an article without `url` cannot be shown. One without a
+//! title gets the start of its description; `"[Removed]"` marks an article
+//! the publisher withdrew, which is skipped.
 
-use super::{collect_items, instant_of, slug_from_url, str_at, str_ptr, text_to_html, u64_of, SourceError};
+use super::{
+    collect_items, id_or_link, instant_of, slug_from_url, str_at, str_ptr, text_to_html, title_or_text, u64_of,
+    SourceError,
+};
 use crate::model::{resolve_url, Author, Image, Post, PostPage};
 use crate::text::{decode_entities, html_to_text};
 use serde_json::Value;
@@ -33,10 +38,22 @@ pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
 }
 
 fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
-    let missing = |field| SourceError::MissingField { kind: KIND, field };
-    let url = resolve_url(base, str_at(a, "url").ok_or(missing("url"))?);
+    let url = str_at(a, "url").map(|u| resolve_url(base, u));
+    let url = id_or_link(KIND, None, url.as_deref())?;
     let source = str_ptr(a, "/source/name").map(decode_entities);
-    let mut title = html_to_text(str_at(a, "title").ok_or(missing("title"))?);
+    let content = str_at(a, "content").map(strip_char_count).unwrap_or_default();
+    // "[Removed]" marks articles the publisher withdrew.
+    if str_at(a, "title").map(str::trim) == Some("[Removed]") {
+        return Err(SourceError::NotShown {
+            kind: KIND,
+            why: "marked [Removed] (withdrawn by its publisher)",
+        });
+    }
+    let mut title = title_or_text(
+        KIND,
+        str_at(a, "title"),
+        &[str_at(a, "description"), Some(content.as_str())],
+    )?;
     // Headlines end in " - Outlet"; the outlet is shown separately.
     if let Some(src) = &source {
         if let Some(stripped) = title.strip_suffix(src.as_str()).and_then(|t| t.strip_suffix(" - ")) {
@@ -45,13 +62,8 @@ fn parse_article(a: &Value, base: &str) -> Result<Post, SourceError> {
             }
         }
     }
-    // "[Removed]" marks articles the publisher withdrew.
-    if title == "[Removed]" {
-        return Err(missing("title"));
-    }
-    let published = instant_of(a.get("publishedAt")).ok_or(missing("publishedAt"))?;
+    let published = instant_of(a.get("publishedAt"));
     let excerpt = str_at(a, "description").map(html_to_text).unwrap_or_default();
-    let content = str_at(a, "content").map(strip_char_count).unwrap_or_default();
     Ok(Post {
         id: url.clone(),
         slug: slug_from_url(&url),
@@ -129,7 +141,7 @@ mod tests {
             Some("https://gazeta.test/local/buget-parc-valea-verde")
         );
         assert_eq!(p.slug.as_deref(), Some("buget-parc-valea-verde"));
-        assert_eq!(p.published.to_rfc3339(), "2026-11-26T08:15:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T08:15:00Z");
         assert!(p.content_html.ends_with("…</p>"), "{}", p.content_html);
         assert!(!p.content_html.contains("chars]"));
         assert_eq!(p.image.as_ref().unwrap().url, "https://gazeta.test/img/parc.jpg");
@@ -139,7 +151,19 @@ mod tests {
         // The removed article and the one without url are skipped with warnings.
         assert_eq!(page.posts.len(), 2);
         assert_eq!(page.warnings.len(), 2, "{:?}", page.warnings);
-        assert!(page.warnings.iter().any(|w| w.contains("`url`")));
+        assert!(page.warnings.iter().any(|w| w.contains("neither an id nor a link")));
+        assert!(page.warnings.iter().any(|w| w.contains("[Removed]")));
+    }
+
+    #[test]
+    fn undated_and_untitled_articles_still_show() {
+        let v = parse_body(include_str!("../../tests/fixtures/newsapi_liberal.json")).unwrap();
+        let (_, page) = parse_any(&v, Some(Kind::NewsApi), "https://newsapi.org/v2/everything").unwrap();
+        assert_eq!(page.posts.len(), 2);
+        assert_eq!(page.posts[0].published, None);
+        assert_eq!(page.posts[1].title, "Doar o descriere, fără titlu");
+        assert_eq!(page.warnings.len(), 1);
+        assert!(page.warnings[0].starts_with("item 3 skipped") && page.warnings[0].contains("no title and no text"));
     }
 
     #[test]

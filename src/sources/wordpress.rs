@@ -1,15 +1,22 @@
 //! WordPress REST API v2 (`/wp-json/wp/v2/posts`), with or without `_embed`.
 //!
 //! Without `_embed` only ids are known for author, media and terms; the post
-//! still renders, just without byline, image and category names.
+//! still renders, just without byline, image and category names. A `_fields`
+//! answer (the live list asks only for [`LIST_FIELDS`]) has no `content` and
+//! no `_embedded` at all, and parses the same way.
 
-use super::{collect_items, str_at, SourceError};
+use super::{collect_items, id_or_link, str_at, title_or_text, SourceError};
 use crate::model::{resolve_url, Author, Image, NextPage, Post, PostPage, Term};
 use crate::text::{decode_entities, html_to_text};
 use crate::time::Instant;
 use serde_json::Value;
 
-/// A WordPress post collection is an array of objects with `title.rendered`.
+/// What the Recent Posts list shows, and so all its polls ask for (`_fields`):
+/// title, excerpt, time, the route (slug, or id) and the widget's link.
+pub const LIST_FIELDS: &str = "id,date_gmt,modified_gmt,slug,link,title,excerpt";
+
+/// A WordPress post collection is an array of objects with WordPress's
+/// `{"rendered": …}` fields or its `date_gmt`.
 pub fn detect(v: &Value) -> bool {
     match v {
         Value::Array(items) => items.first().is_none_or(is_post),
@@ -19,7 +26,10 @@ pub fn detect(v: &Value) -> bool {
 }
 
 fn is_post(v: &Value) -> bool {
-    v.get("id").is_some() && v.pointer("/title/rendered").is_some()
+    ["/title/rendered", "/content/rendered", "/excerpt/rendered"]
+        .iter()
+        .any(|p| v.pointer(p).is_some())
+        || (v.get("id").is_some() && v.get("date_gmt").is_some())
 }
 
 /// Parses a collection (array) or a single post (object).
@@ -35,33 +45,26 @@ pub fn parse_list(v: &Value, base: &str) -> Result<PostPage, SourceError> {
 /// Parses one post object.
 pub fn parse_post(v: &Value, base: &str) -> Result<Post, SourceError> {
     const KIND: &str = "WordPress REST v2";
+    let rendered = |p: &str| v.pointer(p).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+    let link = str_at(v, "link").map(|u| resolve_url(base, u));
     let id = match v.get("id") {
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::String(s)) if !s.is_empty() => s.clone(),
-        _ => {
-            return Err(SourceError::MissingField {
-                kind: KIND,
-                field: "id",
-            })
-        }
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
     };
-    let title = v
-        .pointer("/title/rendered")
-        .and_then(Value::as_str)
-        .ok_or(SourceError::MissingField {
-            kind: KIND,
-            field: "title.rendered",
-        })?;
+    let id = id_or_link(KIND, id, link.as_deref())?;
+    let title = title_or_text(
+        KIND,
+        rendered("/title/rendered"),
+        &[rendered("/excerpt/rendered"), rendered("/content/rendered")],
+    )?;
     let date = |gmt: &str, local: &str| {
         str_at(v, gmt)
             .and_then(Instant::parse_iso8601)
             .or_else(|| str_at(v, local).and_then(Instant::parse_iso8601))
     };
-    let published = date("date_gmt", "date").ok_or(SourceError::MissingField {
-        kind: KIND,
-        field: "date_gmt",
-    })?;
-    let modified = date("modified_gmt", "modified").unwrap_or(published);
+    let published = date("date_gmt", "date");
+    let modified = date("modified_gmt", "modified").or(published);
     let embedded = v.get("_embedded");
 
     let authors = embedded
@@ -163,8 +166,8 @@ pub fn parse_post(v: &Value, base: &str) -> Result<Post, SourceError> {
     Ok(Post {
         id,
         slug: str_at(v, "slug").map(str::to_owned),
-        url: str_at(v, "link").map(|u| resolve_url(base, u)),
-        title: html_to_text(title),
+        url: link,
+        title,
         excerpt: v
             .pointer("/excerpt/rendered")
             .and_then(Value::as_str)
@@ -197,6 +200,14 @@ pub fn apply_headers(page: &mut PostPage, total: Option<&str>, total_pages: Opti
     });
 }
 
+/// Whether an error answer means "that page is past the last one". WordPress
+/// answers such a page with 400 `rest_post_invalid_page_number` rather than an
+/// empty list (e.g. posts were deleted since the first page was read): the list
+/// simply has no more, which is not an error for the reader.
+pub fn is_past_last_page(status: u16, body: &Value) -> bool {
+    status == 400 && str_at(body, "code") == Some("rest_post_invalid_page_number")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,7 +224,7 @@ mod tests {
         let p = &page.posts[0];
         assert_eq!(p.id, "1001");
         assert_eq!(p.title, "„Teatru & muzică” în parcul central – programul complet…");
-        assert_eq!(p.published.to_rfc3339(), "2026-11-26T09:33:00Z");
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T09:33:00Z");
         assert_eq!(p.byline().as_deref(), Some("Ioana Mureșan"));
         assert_eq!(p.categories[0].name, "Cultură");
         assert_eq!(p.tags[0].slug.as_deref(), Some("festival"));
@@ -240,10 +251,66 @@ mod tests {
     }
 
     #[test]
-    fn missing_title_is_a_named_error() {
-        let v: Value = serde_json::json!([{"id": 1, "title": {"rendered": "x"}, "date_gmt": "nope"}]);
+    fn an_item_with_nothing_to_show_is_skipped_with_its_reason() {
+        let v: Value = serde_json::json!([{"id": 1, "title": {"rendered": " "}, "date_gmt": "nope"}]);
         let err = parse_list(&v, "http://x/").unwrap_err();
-        assert!(err.to_string().contains("date_gmt"));
+        assert_eq!(
+            err,
+            SourceError::NoTitle {
+                kind: "WordPress REST v2"
+            }
+        );
+        let v: Value = serde_json::json!([{"title": {"rendered": "Fără id"}}]);
+        let err = parse_list(&v, "http://x/").unwrap_err();
+        assert!(err.to_string().contains("neither an id nor a link"), "{err}");
+    }
+
+    #[test]
+    fn liberal_in_what_it_accepts() {
+        let v = parse_body(include_str!("../../tests/fixtures/wp_posts_liberal.json")).unwrap();
+        let (kind, page) = parse_any(&v, None, "http://news.test/wp-json/wp/v2/posts").unwrap();
+        assert_eq!(kind, Kind::WordPress);
+        let titles: Vec<&str> = page.posts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Doar titlu, fără dată",
+                "Un rezumat ține loc de titlu",
+                "Fără id, dar cu legătură"
+            ]
+        );
+        assert_eq!(page.posts[0].published, None, "no date: undated, not refused");
+        assert_eq!(page.posts[0].modified, None);
+        assert_eq!(page.posts[2].id, "http://news.test/articol/fara-id");
+        assert_eq!(page.skipped, 2);
+        assert!(page.warnings[0].starts_with("item 4 skipped") && page.warnings[0].contains("no title and no text"));
+        assert!(
+            page.warnings[1].starts_with("item 5 skipped") && page.warnings[1].contains("neither an id nor a link")
+        );
+    }
+
+    #[test]
+    fn a_fields_answer_is_enough_for_the_list() {
+        let v = parse_body(include_str!("../../tests/fixtures/wp_posts_fields.json")).unwrap();
+        let (kind, page) = parse_any(&v, None, "http://news.test/wp-json/wp/v2/posts").unwrap();
+        assert_eq!(kind, Kind::WordPress);
+        assert_eq!(page.posts.len(), 2);
+        assert!(page.warnings.is_empty(), "{:?}", page.warnings);
+        let p = &page.posts[0];
+        assert_eq!(p.title, "Podul de pe strada Morii se redeschide");
+        assert_eq!(p.excerpt, "Circulația revine vineri dimineață …");
+        assert_eq!(p.route_key(), "podul-de-pe-strada-morii");
+        assert_eq!(
+            p.url.as_deref(),
+            Some("http://news.test/articol/podul-de-pe-strada-morii")
+        );
+        assert_eq!(p.published.unwrap().to_rfc3339(), "2026-11-26T08:00:00Z");
+        assert_eq!(p.modified.unwrap().to_rfc3339(), "2026-11-26T08:30:00Z");
+        assert!(p.content_html.is_empty() && p.image.is_none() && p.authors.is_empty());
+        // Every field the list shows is in LIST_FIELDS.
+        for f in ["id", "date_gmt", "modified_gmt", "slug", "link", "title", "excerpt"] {
+            assert!(LIST_FIELDS.split(',').any(|x| x == f), "{f}");
+        }
     }
 
     #[test]
@@ -257,5 +324,22 @@ mod tests {
         assert!(!page.has_more);
         apply_headers(&mut page, Some("x"), None, 1);
         assert_eq!(page.total, None);
+    }
+
+    #[test]
+    fn a_page_past_the_last_is_told_apart_from_other_errors() {
+        // WordPress 6.1's answer to `posts?page=3` when there are two pages.
+        let past: Value = serde_json::from_str(
+            r#"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#,
+        )
+        .unwrap();
+        assert!(is_past_last_page(400, &past));
+        assert!(!is_past_last_page(404, &past));
+        let bad_param: Value = serde_json::from_str(
+            r#"{"code":"rest_invalid_param","message":"Invalid parameter(s): per_page","data":{"status":400}}"#,
+        )
+        .unwrap();
+        assert!(!is_past_last_page(400, &bad_param));
+        assert!(!is_past_last_page(400, &Value::Null));
     }
 }

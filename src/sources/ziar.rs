@@ -53,6 +53,7 @@ impl ListBody {
             total: self.total,
             has_more: self.has_more,
             warnings: Vec::new(),
+            skipped: 0,
             next: self.next,
         }
     }
@@ -107,6 +108,7 @@ mod tests {
             total: Some(31),
             has_more: true,
             warnings: vec!["dropped".into()],
+            skipped: 1,
             next: Some(NextPage::Page { page: 2 }),
         };
         let json = serde_json::to_value(ListBody::new(&page)).unwrap();

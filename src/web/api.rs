@@ -54,7 +54,7 @@ async fn get(url: &str, limits: Limits) -> Result<Fetched, AppError> {
         } else {
             None
         };
-        return Err(crate::client::refusal(url, status, body.as_deref()));
+        return crate::client::refusal(url, status, body.as_deref());
     }
     let headers = resp.headers();
     let total = headers.get("X-WP-Total");
@@ -102,11 +102,14 @@ pub async fn load_config() -> Result<Config, AppError> {
     let fetched = get(&url, Limits::default()).await;
     super::mark("config-body");
     let result = match fetched {
-        Ok(f) => Config::from_json(&f.body)
-            .map(apply_api_override)
-            .map_err(|e| AppError::Config(e.to_string())),
+        Ok(f) => Config::check(&f.body).map(apply_api_override).map_err(AppError::Config),
         Err(AppError::Http { status: 404, .. }) => Ok(Config::default()),
         Err(e) => Err(e),
+    };
+    // `api` set to a WordPress site's own address: find its REST API.
+    let result = match result {
+        Ok(cfg) => Ok(super::discover::discover(cfg).await),
+        e => e,
     };
     if let Err(e) = &result {
         log_error(e);

@@ -1,6 +1,7 @@
 //! Guarded fetches: a deadline (`AbortController`), a size cap counted while
 //! the body streams in, and failures sorted into kinds the reader can
-//! understand (unreachable, refused by CORS, timed out, too large).
+//! understand (unreachable, refused by CORS, redirected, timed out, too large;
+//! the decision is `crate::diagnose`).
 
 use super::timer::OwnedTimeout;
 use crate::config::Limits;
@@ -71,21 +72,57 @@ impl Guard {
         }
     }
 
-    /// Why a request got no response. A cross-origin API that still answers
-    /// an opaque (`no-cors`) request is reachable, so CORS is what failed.
+    /// Why a request got no response (`crate::diagnose`): a `redirect:
+    /// "manual"` re-ask shows a redirect the browser could not follow; a
+    /// cross-origin API that answers an opaque (`no-cors`) request is there,
+    /// so CORS failed, unless one of its usual other addresses (https, `www.`)
+    /// answers: then the API redirects there.
     async fn classify(&self, url: &str, detail: String) -> AppError {
+        use crate::diagnose::{origin_of, other_addresses, try_other_addresses, verdict, Seen, Verdict};
         if self.expired() {
             return self.timeout(url);
         }
-        if !self.cancelled() && is_cross_origin(url) && reachable_without_cors(url, self.limits).await {
-            return AppError::Cors {
+        if self.cancelled() {
+            return AppError::Network {
                 url: url.to_owned(),
                 detail,
             };
         }
-        AppError::Network {
-            url: url.to_owned(),
-            detail,
+        let probe = Limits {
+            timeout_ms: self.limits.timeout_ms.min(5_000),
+            ..self.limits
+        };
+        let redirected = answers_with_redirect(url, probe).await;
+        let cross_origin = is_cross_origin(url);
+        let reachable = redirected || (cross_origin && reachable_without_cors(url, probe).await);
+        let seen = Seen {
+            cross_origin,
+            redirected,
+            reachable,
+        };
+        let mut answers_at = None;
+        if try_other_addresses(seen) {
+            for other in other_addresses(url) {
+                if answers_with_cors(&other, probe).await {
+                    answers_at = Some(origin_of(&other));
+                    break;
+                }
+            }
+        }
+        match verdict(seen, answers_at) {
+            Verdict::Unreachable => AppError::Network {
+                url: url.to_owned(),
+                detail,
+            },
+            Verdict::Cors => AppError::Cors {
+                url: url.to_owned(),
+                detail,
+            },
+            Verdict::Redirect { to } => AppError::Redirect {
+                url: url.to_owned(),
+                to,
+                detail,
+            },
         }
     }
 
@@ -163,7 +200,7 @@ fn js_detail(e: &JsValue) -> String {
 }
 
 /// Whether `url` is on another origin than the page.
-fn is_cross_origin(url: &str) -> bool {
+pub(crate) fn is_cross_origin(url: &str) -> bool {
     let page = web_sys::window().and_then(|w| w.location().origin().ok());
     let target = web_sys::Url::new(url).ok().map(|u| u.origin());
     page.is_some() && target.is_some() && page != target
@@ -177,4 +214,30 @@ async fn reachable_without_cors(url: &str, limits: Limits) -> bool {
     };
     let req = gloo_net::http::Request::get(url).mode(RequestMode::NoCors);
     req.abort_signal(Some(&guard.ctrl.signal())).send().await.is_ok()
+}
+
+/// The same GET with `redirect: "manual"`: an `opaqueredirect` answer means the
+/// URL redirects (visible on the page's own origin, or when the redirect
+/// carries CORS headers).
+async fn answers_with_redirect(url: &str, limits: Limits) -> bool {
+    let Some(guard) = Guard::fresh(limits) else {
+        return false;
+    };
+    let req = gloo_net::http::Request::get(url).redirect(web_sys::RequestRedirect::Manual);
+    match req.abort_signal(Some(&guard.ctrl.signal())).send().await {
+        Ok(r) => r.type_() == web_sys::ResponseType::Opaqueredirect,
+        Err(_) => false,
+    }
+}
+
+/// Whether `url` answers an ordinary CORS GET with a success status.
+async fn answers_with_cors(url: &str, limits: Limits) -> bool {
+    let Some(guard) = Guard::fresh(limits) else {
+        return false;
+    };
+    let req = gloo_net::http::Request::get(url).header("Accept", "application/json, application/feed+json;q=0.9");
+    match req.abort_signal(Some(&guard.ctrl.signal())).send().await {
+        Ok(r) => r.ok(),
+        Err(_) => false,
+    }
 }

@@ -27,25 +27,26 @@ impl Live {
     }
 }
 
-/// Starts polling `url` for the calling component. `gate`: the first poll
-/// waits until it reads `true` (the app's sidebar waits for the article to
-/// paint); without one it starts at once. `etag`: the validator of the list
-/// already shown (a server render's), so the first poll can be a 304.
+/// Starts polling the URL `url` gives at each poll, for the calling
+/// component. `gate`: the first poll waits until it reads `true` (the app's
+/// sidebar waits for the article to paint); without one it starts at once.
+/// `validator`: a URL and the ETag of the list already shown for it (a server
+/// render's), so the first poll can be a 304.
 #[allow(clippy::too_many_arguments)]
 pub fn start(
-    url: String,
+    url: impl Fn() -> String + 'static,
     policy: PollPolicy,
     repeat: bool,
     limits: Limits,
     push_url: Option<String>,
     gate: Option<Signal<bool>>,
-    etag: Option<String>,
+    validator: Option<(String, String)>,
     on_offline: impl Fn() + 'static,
     on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
 ) -> Live {
     let poller = Rc::new(Poller::idle(url, policy, repeat, limits, on_event));
-    if let Some(tag) = etag {
-        poller.set_etag(tag);
+    if let Some((for_url, tag)) = validator {
+        poller.set_etag(for_url, tag);
     }
     {
         let p = SendWrapper::new(poller.clone());

@@ -5,6 +5,7 @@ pub mod body;
 #[cfg(feature = "hydrate")]
 pub mod boot;
 pub mod clock;
+pub mod discover;
 pub mod fetch;
 pub mod head;
 pub mod history;

@@ -25,7 +25,11 @@ pub enum PollEvent {
 type Callback = Rc<dyn Fn(PollEvent) -> Result<(), AppError>>;
 
 struct Inner {
-    url: String,
+    /// The URL of the next poll, asked for at each poll (the list's window grows
+    /// and shrinks with what waits behind its pill).
+    url: Rc<dyn Fn() -> String>,
+    /// The URL the validators below belong to.
+    last_url: String,
     policy: PollPolicy,
     state: PollState,
     etag: Option<String>,
@@ -50,19 +54,20 @@ pub struct Poller {
 }
 
 impl Poller {
-    /// A poller for `url` that makes no request until [`Poller::begin`] (or
-    /// another `poll_now`/`resume`), so the app's sidebar can wait for the
-    /// article to paint; a widget begins at once. `repeat = false` fetches once
-    /// (polling off).
+    /// A poller for the URL `url` returns at each poll, making no request until
+    /// [`Poller::begin`] (or another `poll_now`/`resume`), so the app's sidebar
+    /// can wait for the article to paint; a widget begins at once. `repeat =
+    /// false` fetches once (polling off).
     pub fn idle(
-        url: String,
+        url: impl Fn() -> String + 'static,
         policy: PollPolicy,
         repeat: bool,
         limits: Limits,
         on_event: impl Fn(PollEvent) -> Result<(), AppError> + 'static,
     ) -> Poller {
         let inner = Rc::new(RefCell::new(Inner {
-            url,
+            url: Rc::new(url),
+            last_url: String::new(),
             policy,
             state: PollState::default(),
             etag: None,
@@ -87,10 +92,13 @@ impl Poller {
         }
     }
 
-    /// The validator of what the owner already shows, so the first poll is
-    /// conditional (a server-rendered list: an unchanged one costs a 304).
-    pub fn set_etag(&self, etag: String) {
-        self.inner.borrow_mut().etag = Some(etag);
+    /// The validator of what the owner already shows for `url`, so the first
+    /// poll of it is conditional (a server-rendered list: an unchanged one
+    /// costs a 304).
+    pub fn set_etag(&self, url: String, etag: String) {
+        let mut inner = self.inner.borrow_mut();
+        inner.last_url = url;
+        inner.etag = Some(etag);
     }
 
     /// Polls right away (visible again, back online, a push message, "retry").
@@ -173,10 +181,18 @@ struct Reply {
 }
 
 fn poll_now(this: &Rc<RefCell<Inner>>) {
-    let (url, etag, last_modified, guard) = {
+    let next_url = this.borrow().url.clone();
+    let url = next_url();
+    let (etag, last_modified, guard) = {
         let mut inner = this.borrow_mut();
         if inner.stopped {
             return;
+        }
+        // Validators belong to one URL: another one starts afresh.
+        if inner.last_url != url {
+            inner.last_url = url.clone();
+            inner.etag = None;
+            inner.last_modified = None;
         }
         inner.begun = true;
         if let Some(t) = inner.timer.take() {
@@ -189,12 +205,7 @@ fn poll_now(this: &Rc<RefCell<Inner>>) {
         let ctrl = AbortController::new().ok();
         let guard = ctrl.clone().map(|c| Guard::new(c, inner.limits));
         inner.abort = ctrl;
-        (
-            inner.url.clone(),
-            inner.etag.clone(),
-            inner.last_modified.clone(),
-            guard,
-        )
+        (inner.etag.clone(), inner.last_modified.clone(), guard)
     };
     let weak = Rc::downgrade(this);
     leptos::task::spawn_local(async move {

@@ -28,8 +28,8 @@ async function expectedTitles() {
 }
 
 /**
- * The home page's card titles, first ten. Feeds without a page-size parameter
- * (JSON Feed, a custom API) return their whole page, which the app shows whole.
+ * The home page's card titles, first ten (`page_size` defaults to 10, whatever
+ * the API's pages hold).
  */
 async function cardTitles() {
   await page.locator('.ziar-card').first().waitFor();
@@ -67,6 +67,33 @@ for (const [name, path] of SHAPES) {
     assert.match(await page.locator('.ziar-recent-item time').first().textContent(), /^acum /);
   });
 }
+
+test('JSON Feed: the home page shows page_size posts, and "load more" walks the feed across next_url', async () => {
+  const pages = [];
+  page.on('request', (r) => { if (r.url().startsWith(newsroom.url + '/feed.json?')) pages.push(r.url()); });
+  await useApi('/feed.json', { page_size: 4 });
+  await page.goto(newsroom.url + '/');
+  // The whole feed, across its pages, as the newsroom serves it.
+  const all = [];
+  for (let next = `${newsroom.url}/feed.json`; next;) {
+    const f = await (await fetch(next)).json();
+    all.push(...f.items.map((i) => i.title));
+    next = f.next_url;
+  }
+  assert.ok(all.length > 20, 'the demo feed has more than one page');
+  const cards = page.locator('.ziar-card-title');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 4, 'page_size, not the feed\'s 20');
+  for (let shown = 4; shown < all.length; shown = Math.min(shown + 4, all.length)) {
+    if (shown >= 20) assert.equal(pages.length, shown === 20 ? 0 : 1, 'the next page only when the first ran out');
+    await page.locator('.ziar-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.ziar-card-title').length === n,
+      Math.min(shown + 4, all.length));
+  }
+  assert.deepEqual((await cards.allTextContents()).map((t) => t.trim()), all);
+  assert.equal(await page.locator('.ziar-more').count(), 0, 'nothing more after the last page');
+  assert.equal(pages.length, 1, `next_url fetched once: ${pages.join(', ')}`);
+});
 
 test('Ghost: an article opens by slug with its body and byline', async () => {
   await useApi('/ghost/api/content/posts/');

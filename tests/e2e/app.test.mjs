@@ -143,6 +143,45 @@ test('an invalid config.json is reported on the page, not a blank screen [expect
   assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
 });
 
+test('every problem of an invalid config.json is named, each with its key [expects console errors]', async () => {
+  const body = JSON.stringify({
+    apii: 'wp-json/wp/v2/', recent_count: '6', page_size: 500, theme: 'sepia',
+    share: { via: '@nu merge' }, follow: [{ network: 'fax', url: '/x' }],
+  });
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto(newsroom.url + '/');
+  const alert = page.getByRole('alert').first();
+  await alert.waitFor();
+  const text = await alert.textContent();
+  // Unknown keys first, then in the documented order.
+  const keys = ['apii', 'recent_count', 'page_size', 'share.via', 'follow[0].network', 'theme'];
+  assert.ok(text.includes(keys.map((k) => `\`${k}\``).join(', ')), text);
+  // The console has each problem in full, for the publisher.
+  const logged = problems.find((p) => p.includes('Ziar:') && p.includes('config.json'));
+  assert.ok(logged, problems.join('\n'));
+  for (const detail of ['`apii` is not a setting Ziar knows', '`recent_count` must be a whole number',
+    '`page_size` must be between 1 and 100', '`share.via` must be an X handle', '`follow[0].network` is not a network',
+    '`theme` must be']) {
+    assert.ok(logged.includes(detail), `${detail}: ${logged}`);
+  }
+  assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
+});
+
+test('api set to the site\'s own address ("/") finds the WordPress API from its Link header', async () => {
+  const infos = [];
+  page.on('console', (m) => { if (m.type() === 'info') infos.push(m.text()); });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.route('**/config.json', (route) => route.fulfill({ json: { api: '/', site_name: 'Curierul de Valea Verde' } }));
+  await page.goto(newsroom.url + '/');
+  await page.locator('.ziar-card').first().waitFor();
+  await page.locator('.ziar-recent-item').first().waitFor();
+  assert.ok(requests.some((u) => u.startsWith(`${newsroom.url}/wp-json/wp/v2/posts?_embed=1`)), requests.join('\n'));
+  assert.ok(infos.some((i) => i.includes(`its API is ${newsroom.url}/wp-json/wp/v2/`)), infos.join('\n'));
+  // Found from the page's Link header: no guessing at wp-json/ or ?rest_route=.
+  assert.ok(!requests.some((u) => u.includes('rest_route') || u.includes('per_page=1&_fields=id')), requests.join('\n'));
+});
+
 test('a boot skeleton paints before the wasm, config.json is preloaded beside it, and the skeleton yields to the app', async () => {
   // Hold the wasm back: whatever shows now is index.html and CSS alone.
   let release;

@@ -73,8 +73,8 @@ before(async () => {
   const www = path.join(tmp, 'www');
   fs.cpSync(DIST, www, { recursive: true });
   fs.cpSync(NEWS_DIST, path.join(www, 'news'), { recursive: true });
-  // /news/ is a static host elsewhere: its config.json names the API's own origin (CORS).
-  const newsConfig = JSON.parse(fs.readFileSync(path.join(NEWS_DIST, 'config.json'), 'utf8'));
+  // /news/ is a static host elsewhere: the demo's settings, with `api` naming the API's own origin (CORS).
+  const newsConfig = await (await fetch(`${newsroom.url}/config.json`)).json();
   newsConfig.api = `${newsroom.url}/wp-json/wp/v2/`;
   fs.writeFileSync(path.join(www, 'news/config.json'), JSON.stringify(newsConfig, null, 2));
   csp = cspFor(newsConfig);

@@ -1,32 +1,33 @@
 // End-to-end: the share bar, the follow-us block and the byline link on the article page.
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { suite, DIST } from './harness.mjs';
+import { suite } from './harness.mjs';
 
-let newsroom, browser, page, context, problems, post;
+let newsroom, browser, page, context, problems, post, config;
 
 const SLUG =
   'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
-// The shipped config.json (copied into dist/) decides the targets, their order and the UTM suffix.
-const config = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
 
 // Percent-encoding as the app does it: only RFC 3986 unreserved characters stay.
 const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-// The article URL as shared to one target, with the configured utm_* parameters (sorted by key).
-const tracked = (target) => {
+// A URL as shared to one target, with the configured utm_* parameters (sorted by key).
+const trackedUrl = (url, target) => {
   const utm = Object.entries(config.share?.utm ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  if (!utm.length) return post.link;
-  return post.link + '?' + utm.map(([k, v]) => `${k}=${enc(v.replaceAll('{target}', target))}`).join('&');
+  if (!utm.length) return url;
+  return url + '?' + utm.map(([k, v]) => `${k}=${enc(v.replaceAll('{target}', target))}`).join('&');
 };
+// The article's canonical URL as shared to one target.
+const tracked = (target) => trackedUrl(post.link, target);
 
 suite({
   started: (s) => ({ newsroom, browser } = s),
   opened: (o) => ({ page, context, problems } = o),
 });
-// After the suite's hooks (reset, a fresh page): the demo article under test.
+// After the suite's hooks (reset, a fresh page): the demo article under test, and
+// the demo's config.json (the newsroom serves it in place of the build's
+// defaults), which decides the targets, their order and the UTM suffix.
 beforeEach(async () => {
+  config ??= await (await fetch(`${newsroom.url}/config.json`)).json();
   const r = await fetch(`${newsroom.url}/wp-json/wp/v2/posts?_embed=1&slug=${SLUG}`);
   [post] = await r.json();
   assert.ok(post, 'the demo article exists');
@@ -64,6 +65,31 @@ test('with the Web Share API, Share calls navigator.share with title, text and U
   await page.waitForFunction(() => window.__shared.length > 0);
   assert.deepEqual(await page.evaluate(() => window.__shared), [{ title, text: title, url: tracked('native') }]);
   assert.equal(await page.locator('.ziar-share-menu').isVisible(), false, 'no menu when the device shares');
+});
+
+test('share.url "page" shares the reader\'s own Ziar URL; the default shares the API\'s canonical link', async () => {
+  // The Ziar site (localhost) is the front door of an API on another host (127.0.0.1),
+  // whose links point at its own pages.
+  const front = newsroom.url.replace('127.0.0.1', 'localhost');
+  const shared = async (url) => {
+    await page.route('**/config.json', (route) => route.fulfill({
+      json: { ...config, api: `${newsroom.url}/wp-json/wp/v2/`, share: { ...config.share, ...(url ? { url } : {}) } },
+    }));
+    await page.addInitScript(() => {
+      window.__shared = [];
+      Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+      Object.defineProperty(navigator, 'share', { value: async (d) => { window.__shared.push({ ...d }); }, configurable: true });
+    });
+    await page.goto(`${front}/articol/${SLUG}`);
+    await page.locator('.ziar-share-button').click();
+    await page.waitForFunction(() => window.__shared.length > 0);
+    const [{ url: sharedUrl }] = await page.evaluate(() => window.__shared);
+    await page.unrouteAll();
+    return sharedUrl;
+  };
+  assert.ok(post.link.startsWith(newsroom.url), post.link);
+  assert.equal(await shared('page'), trackedUrl(`${front}/articol/${SLUG}`, 'native'));
+  assert.equal(await shared(null), trackedUrl(post.link, 'native'), 'canonical by default');
 });
 
 test('when canShare says no, Share opens the menu instead of calling share', async () => {
