@@ -146,12 +146,7 @@ fn Pages() -> impl IntoView {
 fn jump_to(ev: web_sys::MouseEvent, id: &str) {
     ev.prevent_default();
     if let Some(el) = document().get_element_by_id(id) {
-        if !el.has_attribute("tabindex") {
-            let _ = el.set_attribute("tabindex", "-1");
-        }
-        if let Some(el) = web::focus(el) {
-            el.scroll_into_view();
-        }
+        web::jump_to(el);
     }
 }
 

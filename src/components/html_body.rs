@@ -1,22 +1,33 @@
 //! Renders API HTML through the sanitizer, as nodes (no `inner_html`).
 
-use super::use_site;
-use crate::sanitize::Policy;
-use crate::web::sanitize_dom::{page_origin, sanitize_with};
+use super::{is_embedded, use_site};
+use crate::sanitize::{fragment_target, Policy, PostLinks};
+use crate::web::sanitize_dom::{page_origin, page_url, sanitize_with};
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The article body: sanitized by the browser-parser sanitizer and moved in as nodes.
 /// Relative URLs resolve against the API URL; iframes and link targets follow the config.
+/// `own_url`: the post's own URL (links to it with a fragment stay in the article);
+/// `posts`: links to other posts of the site that open in the app (none in widgets).
 #[component]
-pub fn HtmlBody(html: String) -> impl IntoView {
+pub fn HtmlBody(html: String, own_url: Option<String>, posts: Option<PostLinks>) -> impl IntoView {
     let site = use_site();
+    let here = page_url();
     let policy = Policy {
         base: site.api.url().to_owned(),
         page_origin: page_origin(),
         iframe_hosts: site.cfg.iframe_hosts.clone(),
         link_target: site.cfg.link_target.clone(),
+        page_url: here.clone(),
+        own_url,
+        posts,
     };
+    // A widget's body is in someone else's page: it never touches its URL.
+    // (`cfg!` again where it is read: a captured copy would keep the app-only
+    // code in the widget's wasm.)
+    let embedded = is_embedded();
     let node = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if let Some(el) = node.get() {
@@ -25,18 +36,75 @@ pub fn HtmlBody(html: String) -> impl IntoView {
                     fit_headings(&frag);
                     el.replace_children_with_node_1(&frag);
                     crate::web::mark("article-body");
+                    // Opened at `#ziar-c-…` (a shared link, or another article's
+                    // link with a fragment): the body wasn't there when the browser
+                    // looked. Next frame: the body is only in the page once mounted.
+                    if !(cfg!(feature = "embed") || embedded) {
+                        let page = policy.page_url.clone();
+                        request_animation_frame(move || {
+                            let location = web_sys::window().and_then(|w| w.location().href().ok());
+                            if let Some(target) =
+                                location.and_then(|l| fragment_target(&l, &page).and_then(|f| find(&el, f)))
+                            {
+                                target.scroll_into_view();
+                            }
+                        });
+                    }
                 }
                 None => web_sys::console::error_1(&"Ziar: the article body could not be parsed".into()),
             }
         }
     });
-    view! { <div class="ziar-body" node_ref=node></div> }
+    let on_click = move |ev: web_sys::MouseEvent| follow_in_article(&ev, &here, embedded);
+    view! { <div class="ziar-body" node_ref=node on:click=on_click></div> }
+}
+
+/// A click on a link within the article (table of contents, footnote and its
+/// back-link): the target is focused and scrolled to here, and in the app the
+/// URL gets its `#fragment` as a new history entry (Back returns to where the
+/// reader was). A fragment with no target does nothing. Other links go on to
+/// the router or the browser.
+fn follow_in_article(ev: &web_sys::MouseEvent, page_url: &str, embedded: bool) {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href]").ok().flatten());
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+        return;
+    };
+    let Some(fragment) = fragment_target(&href, page_url) else {
+        return;
+    };
+    ev.prevent_default();
+    // The listener is on the body's element.
+    let body = ev.current_target().and_then(|b| b.dyn_into::<web_sys::Element>().ok());
+    let Some(target) = body.and_then(|b| find(&b, fragment)) else {
+        return;
+    };
+    if !(cfg!(feature = "embed") || embedded) {
+        crate::web::history::push_fragment(fragment);
+    }
+    crate::web::jump_to(target);
+}
+
+/// The element of `body` a fragment names, in the page or the widget's shadow
+/// root: the id as written, else percent-decoded (as a browser looks it up).
+fn find(body: &web_sys::Element, fragment: &str) -> Option<web_sys::Element> {
+    let root = body.get_root_node();
+    let by_id = |id: &str| match root.dyn_ref::<web_sys::Document>() {
+        Some(doc) => doc.get_element_by_id(id),
+        None => root.dyn_ref::<web_sys::DocumentFragment>()?.get_element_by_id(id),
+    };
+    let found = by_id(fragment).or_else(|| by_id(&crate::web::history::decode_segment(fragment)))?;
+    body.contains(Some(&found)).then_some(found)
 }
 
 /// Renames the body's headings to the levels `outline::fit_levels` gives, so the
 /// body's outline sits under the page's `h1` with no skipped level.
 fn fit_headings(frag: &web_sys::DocumentFragment) {
-    use wasm_bindgen::JsCast;
     let Ok(list) = frag.query_selector_all("h1, h2, h3, h4, h5, h6") else {
         return;
     };
