@@ -1,6 +1,6 @@
 // What the bench scripts share (bench.mjs, startup.mjs, profile.mjs): the article they
 // load, a plain static page of it with the app's CSS (the physical limit), the metric
-// observers, and a cold page under the bench's conditions.
+// observers, and a cold page under the bench's conditions on a desktop or phone screen.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -44,9 +44,18 @@ export const OBSERVE = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === 'first-contentful-paint') window.__m.fcp = e.startTime; })).observe({ type: 'paint', buffered: true });
 };
 
-/** A fresh page with no cache, 4× CPU throttle and the observers; `cdp` for more. */
-export async function throttledPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
+/** The two screens the figures are taken on: a desktop window, and Lighthouse's
+ *  mobile emulation (its Moto G Power: 412×823 CSS px at DPR 1.75, a touch screen),
+ *  where the layout is one column and the sidebar sits below the article. */
+export const SCREENS = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  mobile: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+};
+
+/** A fresh page with no cache, 4× CPU throttle and the observers, on `screen`
+ *  (one of `SCREENS`, default desktop); `cdp` for more. */
+export async function throttledPage(browser, screen = SCREENS.desktop) {
+  const context = await browser.newContext({ ...screen, locale: 'ro-RO' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });

@@ -230,11 +230,16 @@ impl<T: Transport> Api<T> {
     pub async fn by_slug(&self, slug: &str) -> Result<Option<Post>, AppError> {
         let kind = self.kind();
         if let Some(url) = endpoints::single_url(&self.api_dir, &self.api, kind, slug) {
-            return match self.fetch_page(&url, 1, 1).await {
-                Ok(p) => Ok(p.posts.into_iter().next()),
+            let found = match self.fetch_page(&url, 1, 1).await {
+                Ok(p) => p.posts.into_iter().next(),
                 // Ghost answers an unknown slug with 404 and an error object, ziar-server with a 404.
-                Err(AppError::Http { status: 404, .. }) if matches!(kind, Kind::Ghost | Kind::Ziar) => Ok(None),
-                Err(e) => Err(e),
+                Err(AppError::Http { status: 404, .. }) if matches!(kind, Kind::Ghost | Kind::Ziar) => None,
+                Err(e) => return Err(e),
+            };
+            // No such slug: a numeric key may be a WordPress id (`?p=123` links).
+            return match (found, endpoints::by_id_url(&self.api_dir, kind, slug)) {
+                (None, Some(url)) => Ok(self.fetch_page(&url, 1, 1).await?.posts.into_iter().next()),
+                (found, _) => Ok(found),
             };
         }
         // No single-item endpoint: look in the list.

@@ -267,6 +267,14 @@ pub fn by_slug_url(api_dir: &str, kind: Kind, slug: &str) -> Option<String> {
     }
 }
 
+/// A WordPress post by its numeric id, for a route key no slug matched: links
+/// of the `?p=123` and `/archives/123` kinds open at `/articol/123`
+/// (`sanitize::PostLinks`). `None` for other kinds and non-numeric keys.
+pub fn by_id_url(api_dir: &str, kind: Kind, key: &str) -> Option<String> {
+    let numeric = !key.is_empty() && key.len() <= 20 && key.bytes().all(|b| b.is_ascii_digit());
+    (kind == Kind::WordPress && numeric).then(|| format!("{api_dir}posts?_embed=1&include={key}"))
+}
+
 /// Like [`by_slug_url`], also for APIs whose single-item URL hangs off the
 /// configured URL (Ghost's `posts/slug/{slug}/`, keeping `?key=`).
 pub fn single_url(api_dir: &str, api: &str, kind: Kind, slug: &str) -> Option<String> {
@@ -384,6 +392,14 @@ mod tests {
             category_url(dir, Kind::WordPress, "4", 2, 5).unwrap(),
             "http://h/wp-json/wp/v2/posts?_embed=1&per_page=5&page=2&categories=4"
         );
+        assert_eq!(
+            by_id_url(dir, Kind::WordPress, "123").as_deref(),
+            Some("http://h/wp-json/wp/v2/posts?_embed=1&include=123")
+        );
+        for key in ["", "12a", "1 2", "-1", "123456789012345678901"] {
+            assert_eq!(by_id_url(dir, Kind::WordPress, key), None, "{key:?}");
+        }
+        assert_eq!(by_id_url(dir, Kind::JsonFeed, "123"), None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlTemplateElement};
 use ziar::sanitize::Policy;
-use ziar::web::sanitize_dom::{page_origin, sanitize_with};
+use ziar::web::sanitize_dom::{page_origin, page_url, sanitize_with};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -49,6 +49,8 @@ fn policy() -> Policy {
         page_origin: page_origin(),
         iframe_hosts: vec!["video.example".into()],
         link_target: "_blank".into(),
+        page_url: page_url(),
+        ..Policy::default()
     }
 }
 
@@ -174,6 +176,7 @@ fn text_survives_and_only_allowed_markup_is_left() {
             );
         }
         let all = div.query_selector_all("*").unwrap();
+        let mut ids = std::collections::HashSet::new();
         for i in 0..all.length() {
             let el: Element = all.item(i).unwrap().dyn_into().unwrap();
             let tag = el.local_name();
@@ -200,6 +203,15 @@ fn text_survives_and_only_allowed_markup_is_left() {
                     c.line
                 );
                 let v = el.get_attribute(&name).unwrap_or_default();
+                if name == "id" {
+                    // Prefixed, so no body id is one of the page's or a DOM property; never twice.
+                    assert!(
+                        v.starts_with(ziar::sanitize::ID_PREFIX),
+                        "line {}: id={v:?} in {out}",
+                        c.line
+                    );
+                    assert!(ids.insert(v.clone()), "line {}: id={v:?} twice in {out}", c.line);
+                }
                 if matches!(name.as_str(), "href" | "src" | "cite") {
                     assert!(allowed_url(&v), "line {}: {name}={v:?} in {out}", c.line);
                 }
@@ -273,4 +285,46 @@ fn links_images_and_iframes_follow_the_policy() {
     )
     .unwrap();
     assert!(frag.first_child().is_none());
+}
+
+/// Body ids cannot clobber the page: every id is prefixed, so `document` and
+/// `window` keep their properties and the page's own ids stay unique, and
+/// in-article links point at this page with the prefixed id.
+#[wasm_bindgen_test]
+fn ids_cannot_clobber_the_page_and_fragments_follow_them() {
+    let html = r##"<p id="main">m</p><img id="getElementById" name="getElementById"><a id="location" href="#x">l</a>
+        <h2 id="x">a</h2><h2 id="x">b</h2><p id="__proto__">p</p><p id="ziarclobber">c</p>
+        <a href="#">gol</a><a href="#lipsa">lipsă</a>"##;
+    let host = doc().create_element("div").unwrap();
+    host.append_child(&sanitize_with(html, &policy()).unwrap()).unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let checks = run_js(
+        r#"return [
+            typeof document.getElementById,
+            document.getElementById('main') === null,
+            String(window.location) === location.href,
+            window.ziarclobber === undefined,
+            window['ziar-c-ziarclobber'] instanceof HTMLParagraphElement,
+            document.querySelectorAll('[id="ziar-c-x"]').length,
+            Object.getPrototypeOf({}) === Object.prototype,
+        ].join(',')"#,
+    );
+    host.remove();
+    assert_eq!(checks.as_string().unwrap(), "function,true,true,true,true,1,true");
+    let out = clean_html(html);
+    let here = page_url();
+    assert!(
+        out.contains(&format!(r##"<a id="ziar-c-location" href="{here}#ziar-c-x">l</a>"##)),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<h2 id="ziar-c-x">a</h2><h2>b</h2>"#),
+        "the second x loses its id: {out}"
+    );
+    assert!(out.contains("<a>gol</a>"), "a bare # goes nowhere: {out}");
+    assert!(
+        out.contains(&format!(r##"<a href="{here}#ziar-c-lipsa">lipsă</a>"##)),
+        "{out}"
+    );
+    assert!(!out.contains("name="), "{out}");
 }

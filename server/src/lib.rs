@@ -53,6 +53,9 @@ pub fn build(
                 page_origin: origin.clone(),
                 iframe_hosts: cfg.iframe_hosts.clone(),
                 link_target: cfg.link_target.clone(),
+                // Each page's own pass (the components' render, and the
+                // browser's) fits fragments and post links to that page.
+                ..Default::default()
             },
             public_api: format!("{origin}{public_api}"),
         },

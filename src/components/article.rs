@@ -221,6 +221,14 @@ pub fn ArticleView(post: Post) -> impl IntoView {
     let minutes = reading_minutes(&html_to_text(&post.content_html));
     let updated = post.updated();
     let image = post.image.clone();
+    // Links to other posts of the site open in the app; a widget's leave for the site.
+    let post_links = (!embedded).then(|| {
+        crate::sanitize::PostLinks::new(
+            site.api.url(),
+            &post,
+            crate::web::absolute_url(&crate::web::app_href("/articol/")),
+        )
+    });
     // "Read the original" only when the canonical URL is on another site.
     let original = post.url.clone().filter(|u| {
         Policy {
@@ -276,7 +284,7 @@ pub fn ArticleView(post: Post) -> impl IntoView {
                 </figure>
             })}
             <div class="ziar-content" lang=lang.clone() dir=dir>
-                <HtmlBody html=post.content_html.clone()/>
+                <HtmlBody html=post.content_html.clone() own_url=post.url.clone() posts=post_links/>
             </div>
             {move || rest.get().then(|| article_rest(&post, lang.clone(), dir, original.clone()).into_any())}
         </article>

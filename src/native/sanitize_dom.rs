@@ -5,3 +5,8 @@
 pub fn page_origin() -> String {
     super::render().origin
 }
+
+/// The page being rendered, without its fragment: in-article links point at it.
+pub fn page_url() -> String {
+    super::render().url
+}

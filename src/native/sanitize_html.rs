@@ -9,10 +9,9 @@
 //! `alt` on images, the sandbox on allowed iframes, and the body's heading
 //! levels fitted under the headline (`crate::outline`).
 
-use crate::sanitize::{
-    attribute_allowed, srcset_allowed, url_allowed, Policy, ATTRIBUTES, IFRAME_SANDBOX, KEEP, REMOVE,
-};
+use crate::sanitize::{attribute_allowed, Ids, Policy, ATTRIBUTES, IFRAME_SANDBOX, KEEP, REMOVE};
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 /// `html` with only what the policy allows, as HTML text.
 pub fn clean(html: &str, policy: &Policy) -> String {
@@ -34,6 +33,9 @@ pub fn clean(html: &str, policy: &Policy) -> String {
         attrs.insert("iframe", ["src", "width", "height", "title", "allowfullscreen"].into());
     }
     let filter_policy = policy.clone();
+    // Ammonia visits attributes in document order, as the browser's walk does,
+    // so the first element with an id keeps it here too.
+    let ids = Mutex::new(Ids::default());
     let cleaned = ammonia::Builder::empty()
         .tags(tags)
         .clean_content_tags(removed)
@@ -42,22 +44,29 @@ pub fn clean(html: &str, policy: &Policy) -> String {
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)
-        .attribute_filter(move |tag, attr, value| filter(&filter_policy, tag, attr, value))
+        .attribute_filter(move |tag, attr, value| {
+            let mut ids = ids.lock().unwrap_or_else(|e| e.into_inner());
+            filter(&filter_policy, tag, attr, value, &mut ids)
+        })
         .clean(html)
         .to_string();
     decorate(&cleaned, policy)
 }
 
-/// Checks and resolves one attribute value; `None` drops the attribute.
-fn filter<'v>(policy: &Policy, tag: &str, attr: &str, value: &'v str) -> Option<std::borrow::Cow<'v, str>> {
-    let image = matches!(tag, "img" | "source");
+/// One attribute's value under the policy (`Policy::attribute_value`, the
+/// browser walk's own decision); `None` drops the attribute.
+fn filter<'v>(
+    policy: &Policy,
+    tag: &str,
+    attr: &str,
+    value: &'v str,
+    ids: &mut Ids,
+) -> Option<std::borrow::Cow<'v, str>> {
     match (tag, attr) {
         ("iframe", "src") => policy.iframe_src(value).map(Into::into),
         ("iframe", "width" | "height") => value.chars().all(|c| c.is_ascii_digit()).then_some(value.into()),
-        (_, "href" | "cite") => url_allowed(value, false).then(|| policy.resolve(value).into()),
-        (_, "src") => url_allowed(value, image).then(|| policy.resolve(value).into()),
-        (_, "srcset") => srcset_allowed(value).then(|| policy.resolve_srcset(value).into()),
-        _ => Some(value.into()),
+        ("iframe", _) => Some(value.into()),
+        _ => policy.attribute_value(tag, attr, value, ids).map(Into::into),
     }
 }
 
@@ -140,7 +149,23 @@ mod tests {
             page_origin: "https://ziar.ro".into(),
             iframe_hosts: Vec::new(),
             link_target: "_blank".into(),
+            page_url: "https://ziar.ro/articol/x".into(),
+            ..Default::default()
         }
+    }
+
+    #[test]
+    fn ids_are_prefixed_once_and_fragments_stay_in_the_article() {
+        let out = clean(
+            r##"<h2 id="main">A</h2><p id="main">B</p><p><a href="#main">sus</a> <a href="#">x</a> <a href="#fn 1">y</a></p>"##,
+            &policy(),
+        );
+        assert!(out.contains(r#"<h2 id="ziar-c-main">A</h2><p>B</p>"#), "{out}");
+        assert!(
+            out.contains(r#"<a href="https://ziar.ro/articol/x#ziar-c-main">sus</a>"#),
+            "{out}"
+        );
+        assert!(out.contains("<a>x</a>") && out.contains("<a>y</a>"), "{out}");
     }
 
     #[test]

@@ -66,6 +66,17 @@ fn in_app_target(ev: &MouseEvent, router_base: &str) -> Option<String> {
     (url.origin() == origin && under_base).then(|| format!("{path}{}{}", url.search(), url.hash()))
 }
 
+/// A new history entry for `#fragment` on the current page, as following a
+/// plain fragment link makes (an in-article link, `components::html_body`).
+pub fn push_fragment(fragment: &str) {
+    let loc = window().location();
+    navigate(&format!(
+        "{}{}#{fragment}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    ));
+}
+
 /// A new history entry for `to`; the same URL again replaces the entry instead
 /// of stacking duplicates.
 fn navigate(to: &str) {

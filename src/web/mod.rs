@@ -42,12 +42,7 @@ pub fn hydrating() -> bool {
 pub fn jump_to(ev: leptos::ev::MouseEvent, id: &str) {
     ev.prevent_default();
     if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
-        if !el.has_attribute("tabindex") {
-            let _ = el.set_attribute("tabindex", "-1");
-        }
-        if let Some(el) = focus(el) {
-            el.scroll_into_view();
-        }
+        jump_to_element(el);
     }
 }
 
@@ -78,6 +73,22 @@ pub fn focus(el: impl wasm_bindgen::JsCast) -> Option<web_sys::HtmlElement> {
     let el = el.dyn_into::<web_sys::HtmlElement>().ok()?;
     let _ = el.focus();
     Some(el)
+}
+
+/// Moves the reader to `el`: focuses it (with `tabindex="-1"` when it can't
+/// take focus otherwise, so links keep their place in the tab order) and
+/// scrolls it to the top of the view. In-page jumps (skip link, in-article
+/// links) then leave keyboard focus where the reader now is.
+pub fn jump_to_element(el: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        if h.tab_index() < 0 && !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+    }
+    if let Some(el) = focus(el) {
+        el.scroll_into_view();
+    }
 }
 
 /// The document's base URL, which Trunk's `public_url` sets via `<base href>`.

@@ -25,17 +25,16 @@
 //!    load images.
 //! 2. The walk keeps only allowlisted HTML-namespace elements (anything in the
 //!    SVG or MathML namespace is removed with its subtree, so namespace confusion
-//!    has nothing to work with), allowlisted attributes, and safe URLs, which are
-//!    resolved against the API URL. Comments, CDATA and processing instructions go.
+//!    has nothing to work with), and attributes as [`Policy::attribute_value`]
+//!    rewrites them: safe URLs resolved against the API URL, in-article links and
+//!    ids under the body's own prefix. Comments, CDATA and processing instructions go.
 //! 3. The clean tree is serialized, parsed again and cleaned again, and *that*
 //!    tree is moved into the page as nodes. Unwrapping can build shapes the parser
 //!    would not (an `<h3>` inside an `<h2>`); the second round makes what the page
 //!    holds exactly what its own serialization parses to, so parse → serialize →
 //!    parse is stable (tested over the attack corpus in `tests/xss.rs`).
 
-use crate::sanitize::{
-    attribute_allowed, element_action, srcset_allowed, url_allowed, ElementAction, Policy, IFRAME_SANDBOX,
-};
+use crate::sanitize::{element_action, ElementAction, Ids, Policy, IFRAME_SANDBOX};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, HtmlElement, Node, SupportedType};
 
@@ -52,8 +51,18 @@ pub fn sanitize(html: &str) -> Option<DocumentFragment> {
             page_origin: page,
             iframe_hosts: Vec::new(),
             link_target: "_blank".into(),
+            page_url: page_url(),
+            ..Policy::default()
         },
     )
+}
+
+/// The page's URL without its fragment: where in-article links point.
+pub fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
 }
 
 /// The page's origin, for telling external links apart.
@@ -91,11 +100,11 @@ fn clean_document(html: &str, policy: &Policy) -> Option<Document> {
         )
         .ok()?;
     let body = parsed.body()?;
-    clean_children(&body, policy);
+    clean_children(&body, policy, &mut Ids::default());
     Some(parsed)
 }
 
-fn clean_children(parent: &Node, policy: &Policy) {
+fn clean_children(parent: &Node, policy: &Policy, ids: &mut Ids) {
     let mut child = parent.first_child();
     while let Some(node) = child {
         child = node.next_sibling();
@@ -123,15 +132,15 @@ fn clean_children(parent: &Node, policy: &Policy) {
                         let _ = parent.remove_child(&node);
                     }
                     ElementAction::Unwrap => {
-                        clean_children(&node, policy);
+                        clean_children(&node, policy, ids);
                         while let Some(grand) = node.first_child() {
                             let _ = parent.insert_before(&grand, Some(&node));
                         }
                         let _ = parent.remove_child(&node);
                     }
                     ElementAction::Keep => {
-                        clean_attributes(&el, &tag, policy);
-                        clean_children(&node, policy);
+                        clean_attributes(&el, &tag, policy, ids);
+                        clean_children(&node, policy, ids);
                     }
                 }
             }
@@ -170,29 +179,18 @@ fn keep_iframe(el: &Element, policy: &Policy) -> bool {
     true
 }
 
-fn clean_attributes(el: &Element, tag: &str, policy: &Policy) {
+fn clean_attributes(el: &Element, tag: &str, policy: &Policy, ids: &mut Ids) {
     let names = el.get_attribute_names();
     for name in names.iter().filter_map(|n| n.as_string()) {
-        let lower = name.to_ascii_lowercase();
         let value = el.get_attribute(&name).unwrap_or_default();
-        let keep = attribute_allowed(tag, &lower)
-            && match lower.as_str() {
-                "href" | "cite" => url_allowed(&value, false),
-                "src" => url_allowed(&value, true),
-                "srcset" => srcset_allowed(&value),
-                _ => true,
-            };
-        if !keep {
-            let _ = el.remove_attribute(&name);
-            continue;
-        }
-        let resolved = match lower.as_str() {
-            "href" | "cite" | "src" => policy.resolve(&value),
-            "srcset" => policy.resolve_srcset(&value),
-            _ => continue,
-        };
-        if resolved != value {
-            let _ = el.set_attribute(&name, &resolved);
+        match policy.attribute_value(tag, &name.to_ascii_lowercase(), &value, ids) {
+            None => {
+                let _ = el.remove_attribute(&name);
+            }
+            Some(v) if v != value => {
+                let _ = el.set_attribute(&name, &v);
+            }
+            Some(_) => {}
         }
     }
     match tag {

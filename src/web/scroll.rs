@@ -19,11 +19,13 @@ thread_local! {
     static RESTORING: Cell<u32> = const { Cell::new(0) };
 }
 
+/// The whole URL but the origin: an in-article link's `#fragment` is an entry
+/// of its own, so Back from a footnote returns to where the reader clicked.
 fn current_key() -> String {
     web_sys::window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))
+            Some(format!("{}{}{}", l.pathname().ok()?, l.search().ok()?, l.hash().ok()?))
         })
         .unwrap_or_default()
 }

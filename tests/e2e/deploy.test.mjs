@@ -259,6 +259,28 @@ for (const base of ['/', '/news/']) {
     assert.deepEqual([...origins].filter((o) => o !== site && o !== apiOrigin), []);
   });
 
+  test(`in-article links at ${base}: the table of contents stays on the article, another post opens in the app`, async () => {
+    const long = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
+    const festival = 'festivalul-teatru-muzica-revine-in-parcul-castanilor-cu-douazeci-de-spectacole-gratuite';
+    const here = `${site}${base}articol/${long}`;
+    await page.goto(here);
+    await page.locator('.ziar-body p').first().waitFor();
+    await page.evaluate(() => { window.__sameDocument = true; });
+    // <base href> is the public URL: a bare #fragment would have gone to the home page.
+    await page.locator('.ziar-body ol').first().locator('a').nth(1).click();
+    await page.waitForFunction(() => location.hash === '#ziar-c-programul');
+    assert.equal(page.url(), `${here}#ziar-c-programul`);
+    await page.waitForFunction(() => Math.abs(document.getElementById('ziar-c-programul').getBoundingClientRect().top) <= 2);
+    // The API's permalink (at /news/, on the newsroom's own origin) became the app's route.
+    const link = page.locator(`.ziar-body a[href$="/articol/${festival}"]`);
+    assert.equal(await link.getAttribute('href'), `${site}${base}articol/${festival}`);
+    await link.click();
+    await page.waitForURL(`${site}${base}articol/${festival}`);
+    await page.waitForFunction(() => document.querySelector('h1.ziar-headline')?.textContent.includes('Teatru'));
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load');
+    assert.deepEqual(await violations(), []);
+  });
+
   test(`deep links reload at ${base} (article and category)`, async () => {
     for (const [p, ready] of [[`articol/${slug}`, () => headline().waitFor()], ['categorie/sport', () => page.locator('.ziar-card').first().waitFor()]]) {
       const resp = await page.goto(`${site}${base}${p}`);

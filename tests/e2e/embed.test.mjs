@@ -275,6 +275,33 @@ test('<ziar-article> shows one post without touching the host page head', async 
   assert.equal(await page.locator('head meta[property="og:title"]').count(), 0);
 });
 
+test('<ziar-article>: in-article links scroll inside the widget and leave the host URL alone; other posts link to the site', async () => {
+  const long = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
+  const festival = 'festivalul-teatru-muzica-revine-in-parcul-castanilor-cu-douazeci-de-spectacole-gratuite';
+  pages.set('/long.html', {
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host title</title>
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head><body>
+<p id="ziar-c-programul">The host's own element with the same id, outside the widget.</p>
+<ziar-article id="art" api="${A.url}/wp-json/wp/v2/" slug="${long}"></ziar-article>
+</body></html>`,
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/long.html`);
+  const body = page.locator('#art .ziar-body');
+  await body.locator('p').first().waitFor();
+  const entry = body.locator('ol').first().locator('a').nth(1);
+  assert.equal(await entry.getAttribute('href'), `${host.url}/long.html#ziar-c-programul`);
+  await entry.click();
+  await page.waitForFunction(() => {
+    const h = document.getElementById('art').shadowRoot.getElementById('ziar-c-programul');
+    return h.tagName === 'H2' && Math.abs(h.getBoundingClientRect().top) <= 2;
+  });
+  assert.equal(page.url(), `${host.url}/long.html`, 'the host page\'s URL keeps no fragment');
+  const other = body.locator(`a[href$="/articol/${festival}"]`);
+  assert.equal(await other.getAttribute('href'), `${A.url}/articol/${festival}`);
+  assert.equal(await other.getAttribute('target'), '_blank');
+});
+
 test('the iframe embed reports its height and the host snippet resizes it', async () => {
   pages.set('/ziar-iframe-host.js', {
     body: fs.readFileSync(path.join(EMBED, 'ziar-iframe-host.js')),
