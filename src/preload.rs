@@ -33,6 +33,8 @@ pub struct Preload {
 
 /// One page's data, by kind. `Err` is what the reader saw instead (the
 /// server's own wording of an upstream failure, never the upstream URL).
+// One per page render: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "page", rename_all = "snake_case")]
 pub enum PageData {

@@ -117,8 +117,18 @@ fn bad_locale_falls_back_instead_of_throwing() {
 #[wasm_bindgen_test]
 fn absolute_dates_are_localized() {
     let t = Instant::parse_iso8601("2026-11-26T10:00:00Z").unwrap();
-    let s = intl::absolute(t, "ro");
+    let s = intl::absolute(t, "ro", None);
     assert!(s.contains("noiembrie 2026"), "{s}");
+}
+
+/// The site's `time_zone` picks the hour shown; an unknown zone falls back to
+/// the reader's own with a warning, never an exception.
+#[wasm_bindgen_test]
+fn absolute_dates_follow_the_site_time_zone() {
+    let t = Instant::parse_iso8601("2026-11-26T10:00:00Z").unwrap();
+    assert!(intl::absolute(t, "ro", Some("Europe/Bucharest")).contains("12:00"));
+    assert!(intl::absolute(t, "ro", Some("UTC")).contains("10:00"));
+    assert!(intl::absolute(t, "ro", Some("Nowhere/Atlantis")).contains("noiembrie 2026"));
 }
 
 #[wasm_bindgen_test]

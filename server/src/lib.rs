@@ -70,7 +70,8 @@ pub fn build(
         (name, css)
     });
     template.accent_href = accent.as_ref().map(|(name, _)| format!("{base}_ziar/{name}"));
-    let window = (cfg.recent_count + 10).min(100);
+    // Recent Posts asks for what it shows plus what waits behind its pill.
+    let window = (cfg.recent_count + 20).min(100);
     let public_config = Config {
         api: public_api,
         kind: "ziar".into(),
@@ -95,7 +96,7 @@ pub fn build(
             origin: origin.clone(),
             base,
             time_zone,
-            window,
+            recent_count: cfg.recent_count,
         },
         store,
         site,

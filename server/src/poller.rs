@@ -4,7 +4,7 @@
 //! deleted it expires what showed it and tells every open tab over
 //! Server-Sent Events, whose app then asks this server (not upstream) again.
 
-use crate::store::{Key, Payload, Store};
+use crate::store::Store;
 use std::collections::BTreeMap;
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -59,8 +59,9 @@ pub fn diff(before: &Seen, after: &Seen, after_complete: bool, oldest_after: Opt
     c
 }
 
-/// The keys a poll fills: the home page's first page, and the app's Recent
-/// Posts window (`recent_count + 10`, as the browser asks).
+/// What one poll must cover: the home page's first page, and the longest
+/// Recent Posts window a reader asks for in the normal run of things (what
+/// it shows plus what waits behind its pill; see `LiveList::window`).
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     pub page_size: usize,
@@ -71,15 +72,6 @@ impl Shape {
     /// One upstream request serves both.
     pub fn per_page(&self) -> usize {
         self.page_size.max(self.window)
-    }
-
-    /// The first `n` posts of the poll's answer, as if asked for `n`.
-    pub fn slice(page: &PostPage, n: usize) -> PostPage {
-        let mut p = page.clone();
-        let cut = p.posts.len() > n;
-        p.posts.truncate(n);
-        p.has_more = p.has_more || cut;
-        p
     }
 }
 
@@ -110,20 +102,7 @@ pub async fn run(store: Store, shape: Shape, interval: Duration, events: broadca
                         let _ = events.send(changed);
                     }
                 }
-                store.put(
-                    Key::List {
-                        page: 1,
-                        per_page: shape.page_size,
-                    },
-                    Payload::List(Shape::slice(&page, shape.page_size)),
-                );
-                store.put(
-                    Key::List {
-                        page: 1,
-                        per_page: shape.window,
-                    },
-                    Payload::List(Shape::slice(&page, shape.window)),
-                );
+                store.put_latest(page, per_page);
                 last = Some(now);
                 Outcome::Ok
             }
@@ -184,17 +163,8 @@ mod tests {
 
     #[test]
     fn one_poll_serves_the_home_page_and_the_list() {
-        let shape = Shape {
-            page_size: 10,
-            window: 16,
-        };
-        assert_eq!(shape.per_page(), 16);
-        let page = PostPage {
-            posts: (0..16).map(|i| post(&i.to_string(), i)).collect(),
-            ..Default::default()
-        };
-        let home = Shape::slice(&page, 10);
-        assert_eq!((home.posts.len(), home.has_more), (10, true));
-        assert!(!Shape::slice(&page, 16).has_more);
+        let shape = |page_size, window| Shape { page_size, window };
+        assert_eq!(shape(10, 26).per_page(), 26);
+        assert_eq!(shape(40, 26).per_page(), 40);
     }
 }

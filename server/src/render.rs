@@ -29,8 +29,9 @@ pub struct Pages {
     /// The public URL's path, with its trailing slash (`/`, `/news/`).
     pub base: String,
     pub time_zone: String,
-    /// Recent Posts' window, as the browser asks for it.
-    pub window: usize,
+    /// Recent Posts' length: the list the page shows, and what the browser's
+    /// first poll asks for.
+    pub recent_count: usize,
 }
 
 /// A rendered page.
@@ -66,7 +67,7 @@ impl Pages {
                     Payload::Post(p) => (
                         PageData::Article {
                             slug: slug.clone(),
-                            post: Ok(p.clone()),
+                            post: Ok(p.as_deref().cloned()),
                         },
                         if p.is_some() { 200 } else { 404 },
                         stale,
@@ -116,7 +117,7 @@ impl Pages {
             .store
             .get(Key::List {
                 page: 1,
-                per_page: self.window,
+                per_page: self.recent_count,
             })
             .await
             .ok();

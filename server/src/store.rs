@@ -37,7 +37,7 @@ pub enum Key {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
     List(PostPage),
-    Post(Option<Post>),
+    Post(Option<Box<Post>>),
     Term(Option<(Term, PostPage)>),
 }
 
@@ -85,6 +85,9 @@ struct Inner {
     entries: HashMap<Key, Entry>,
     flights: HashMap<Key, Flight>,
     bytes: usize,
+    /// The poller's newest posts: every shorter first page (the home page,
+    /// each reader's Recent Posts window) is cut from it, not asked upstream.
+    latest: Option<(Arc<PostPage>, usize, Instant)>,
 }
 
 /// Limits and policies of the store.
@@ -130,6 +133,9 @@ impl Store {
     /// The answer for `key`: fresh from the store, or fetched (once, for all
     /// concurrent askers), or the last good copy when upstream fails.
     pub async fn get(&self, key: Key) -> Result<Got, Failure> {
+        if let Some(got) = self.cut_from_latest(&key) {
+            return Ok(got);
+        }
         let (flight, last_good) = {
             let mut inner = self.lock();
             if let Some(e) = inner.entries.get_mut(&key) {
@@ -201,7 +207,7 @@ impl Store {
         let up = &self.upstream;
         Ok(match key {
             Key::List { page, per_page } => Payload::List(self.clean_page(up.latest(*page, *per_page).await?)),
-            Key::Post(slug) => Payload::Post(up.by_slug(slug).await?.map(|p| self.clean(p))),
+            Key::Post(slug) => Payload::Post(up.by_slug(slug).await?.map(|p| Box::new(self.clean(p)))),
             Key::Category { slug, page, per_page } => Payload::Term(
                 up.category(slug, *page, *per_page)
                     .await?
@@ -213,6 +219,49 @@ impl Store {
                     .map(|(t, p)| (t, self.clean_page(p))),
             ),
         })
+    }
+
+    /// A first page of at most the poll's size, cut from the poller's answer
+    /// (stored under its key, so its ETag is stable between polls).
+    fn cut_from_latest(&self, key: &Key) -> Option<Got> {
+        let Key::List { page: 1, per_page } = key else {
+            return None;
+        };
+        let mut inner = self.lock();
+        let (latest, asked, at) = inner.latest.clone()?;
+        let whole = latest.posts.len() < asked && !latest.has_more;
+        if *per_page > asked && !whole {
+            return None;
+        }
+        // Stale when the poller has stopped getting answers for two intervals.
+        let stale = at.elapsed() > self.settings.ttl * 2;
+        if let Some(e) = inner.entries.get_mut(key) {
+            if e.answer.fetched >= at {
+                e.used = Instant::now();
+                return Some(Got {
+                    answer: e.answer.clone(),
+                    stale,
+                });
+            }
+        }
+        let mut page = (*latest).clone();
+        let cut = page.posts.len() > *per_page;
+        page.posts.truncate(*per_page);
+        page.has_more |= cut;
+        if page.has_more && page.next.is_none() {
+            page.next = Some(NextPage::Page { page: 2 });
+        }
+        let mut answer = self.answer(Payload::List(page));
+        answer.fetched = at;
+        let answer = Arc::new(answer);
+        self.insert(&mut inner, key.clone(), answer.clone());
+        Some(Got { answer, stale })
+    }
+
+    /// Keeps the poller's newest posts (`asked` for), from which shorter first pages are cut.
+    pub fn put_latest(&self, page: PostPage, asked: usize) {
+        let page = self.clean_page(page);
+        self.lock().latest = Some((Arc::new(page), asked, Instant::now()));
     }
 
     /// The poller's request: the newest posts, straight from upstream.
@@ -287,7 +336,7 @@ impl Store {
         let json = match &payload {
             Payload::List(p) => to_json(&ListBody::new(p)),
             Payload::Post(Some(p)) => to_json(&ListBody::new(&PostPage {
-                posts: vec![p.clone()],
+                posts: vec![(**p).clone()],
                 ..Default::default()
             })),
             Payload::Term(Some((term, page))) => to_json(&TermBody {

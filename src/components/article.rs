@@ -25,10 +25,11 @@ use leptos::prelude::*;
 pub fn ArticlePage() -> impl IntoView {
     let slug = use_slug(PageKind::Article);
     let first_slug = slug.get_untracked();
-    let preloaded = take_preloaded(|p| match p {
-        PageData::Article { slug, post } if slug == first_slug => Ok(post),
-        other => Err(other),
-    });
+    let preloaded =
+        take_preloaded(|p| matches!(p, PageData::Article { slug, .. } if *slug == first_slug)).and_then(|p| match p {
+            PageData::Article { post, .. } => Some(post),
+            _ => None,
+        });
     match preloaded {
         Some(post) => first_then(
             slug,

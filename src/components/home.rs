@@ -31,9 +31,9 @@ pub fn HomePage() -> impl IntoView {
             })
         })
     };
-    let first = take_preloaded(|p| match p {
-        PageData::Home { first } => Ok(first),
-        other => Err(other),
+    let first = take_preloaded(|p| matches!(p, PageData::Home { .. })).and_then(|p| match p {
+        PageData::Home { first } => Some(first),
+        _ => None,
     });
     let body = match first {
         Some(first) => {

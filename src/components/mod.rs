@@ -79,6 +79,9 @@ pub fn use_site() -> SiteCtx {
     })
 }
 
+/// Recent Posts as a server render showed them, and their validator.
+type RecentList = (Vec<Post>, Option<String>);
+
 /// The data a server render was built from (`crate::preload`), provided on
 /// the server and in the hydrating browser: each part takes its share for its
 /// first render, so both sides build the same markup without waiting. Absent
@@ -87,7 +90,7 @@ pub fn use_site() -> SiteCtx {
 #[cfg_attr(not(ziar_server_data), allow(dead_code))]
 pub struct Preloaded {
     page: Arc<Mutex<Option<PageData>>>,
-    recent: Arc<Mutex<Option<(Vec<Post>, Option<String>)>>>,
+    recent: Arc<Mutex<Option<RecentList>>>,
     /// Served from the server's last good copy while the API fails.
     pub stale: bool,
 }
@@ -103,26 +106,24 @@ impl Preloaded {
     }
 }
 
-/// The page's server-rendered data, when `pick` recognizes it as its own
-/// (`Ok`); taken, so a later visit to the same page loads afresh. Always
-/// `None` in the static app and the widgets, which then compile without the
+/// The page's server-rendered data, when `mine` recognizes it as its own;
+/// taken, so a later visit to the same page loads afresh. Always `None` in
+/// the static app and the widgets, which then compile without the
 /// server-rendered branches.
 #[cfg(ziar_server_data)]
-pub fn take_preloaded<T>(pick: impl FnOnce(PageData) -> Result<T, PageData>) -> Option<T> {
+pub fn take_preloaded(mine: impl FnOnce(&PageData) -> bool) -> Option<PageData> {
     let pre = use_context::<Preloaded>()?;
     let mut slot = pre.page.lock().unwrap_or_else(|e| e.into_inner());
-    match pick(slot.take()?) {
-        Ok(found) => Some(found),
-        Err(other) => {
-            *slot = Some(other);
-            None
-        }
+    if slot.as_ref().is_some_and(mine) {
+        slot.take()
+    } else {
+        None
     }
 }
 
 /// See the other `take_preloaded`.
 #[cfg(not(ziar_server_data))]
-pub fn take_preloaded<T>(_pick: impl FnOnce(PageData) -> Result<T, PageData>) -> Option<T> {
+pub fn take_preloaded(_mine: impl FnOnce(&PageData) -> bool) -> Option<PageData> {
     None
 }
 

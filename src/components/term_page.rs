@@ -23,9 +23,14 @@ pub fn TermPage(kind: PageKind) -> impl IntoView {
     let slug = use_slug(kind);
     let first_slug = slug.get_untracked();
     let preloaded = take_preloaded(|p| match (kind, p) {
-        (PageKind::Category, PageData::Category { slug, found }) if slug == first_slug => Ok(found),
-        (PageKind::Author, PageData::Author { slug, found }) if slug == first_slug => Ok(found),
-        (_, other) => Err(other),
+        (PageKind::Category, PageData::Category { slug, .. }) | (PageKind::Author, PageData::Author { slug, .. }) => {
+            *slug == first_slug
+        }
+        _ => false,
+    })
+    .and_then(|p| match p {
+        PageData::Category { found, .. } | PageData::Author { found, .. } => Some(found),
+        _ => None,
     });
     match preloaded {
         Some(found) => first_then(

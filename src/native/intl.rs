@@ -31,7 +31,7 @@ pub fn canonical_locale(tag: &str) -> String {
 }
 
 fn locale(tag: &str) -> Locale {
-    Locale::try_from_str(tag).unwrap_or_else(|_| icu_locale_core::locale!("en"))
+    Locale::try_from_str(tag).unwrap_or(icu_locale_core::locale!("en"))
 }
 
 /// Formatters are built once per locale and thread, and kept: building one
