@@ -8,6 +8,10 @@
 //! the browser glue in `src/web/` on wasm32, its server-side twin in
 //! `src/native/` everywhere else (same paths, so no view needs a `cfg`).
 
+// Leptos view types nest as deep as the markup; hydration (the `hydrate`
+// build) adds a layer of futures around them, past rustc's default 128.
+#![recursion_limit = "256"]
+
 pub mod api_override;
 pub mod config;
 pub mod diagnose;

@@ -32,8 +32,9 @@ pub struct AppState {
     pub csp: String,
     /// The accent stylesheet (`theme-<hash>.css`) and its text, when configured.
     pub accent: Option<(String, String)>,
-    /// Pages rendered, for tests and the bench (what a CDN in front saves).
-    pub pages_rendered: std::sync::atomic::AtomicU64,
+    /// Page requests that reached this server, for tests and the bench
+    /// (what a CDN in front saves).
+    pub page_requests: std::sync::atomic::AtomicU64,
 }
 
 pub type Shared = Arc<AppState>;
@@ -100,14 +101,14 @@ async fn dispatch(State(state): State<Shared>, req: Request) -> Response {
 /// A page, rendered on the server.
 async fn page(state: &AppState, raw_path: &str, headers: &HeaderMap) -> Response {
     let path = ziar::endpoints::percent_decode(raw_path).unwrap_or_else(|| raw_path.to_owned());
+    state.page_requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let rendered = state.pages.render(&path, "").await;
-    state.pages_rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let etag = crate::store::etag_for(rendered.html.as_bytes());
+    let etag = rendered.etag.clone();
     let mut res = if rendered.status == 200 && not_modified(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let status = StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::OK);
-        (status, rendered.html).into_response()
+        (status, rendered.html.clone()).into_response()
     };
     let h = res.headers_mut();
     h.insert(
@@ -212,7 +213,7 @@ fn status(state: &AppState) -> Response {
     let (entries, bytes) = state.store.usage();
     let body = serde_json::json!({
         "upstream_requests": state.store.upstream_requests.load(std::sync::atomic::Ordering::Relaxed),
-        "pages_rendered": state.pages_rendered.load(std::sync::atomic::Ordering::Relaxed),
+        "page_requests": state.page_requests.load(std::sync::atomic::Ordering::Relaxed),
         "cache_entries": entries,
         "cache_bytes": bytes,
     });

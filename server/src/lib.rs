@@ -97,6 +97,7 @@ pub fn build(
             base,
             time_zone,
             recent_count: cfg.recent_count,
+            cache: render::RenderCache::new(opts.max_entries),
         },
         store,
         site,
@@ -107,7 +108,7 @@ pub fn build(
         ),
         csp: csp(&cfg),
         accent,
-        pages_rendered: Default::default(),
+        page_requests: Default::default(),
     });
     Ok((http::app(state), poller))
 }

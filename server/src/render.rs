@@ -4,9 +4,10 @@
 //! the page's title, meta tags, JSON-LD and the data the browser hydrates
 //! from.
 
-use crate::store::{Failure, Got, Key, Payload, Store};
+use crate::store::{Answer, Failure, Got, Key, Payload, Store};
 use crate::template::Template;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 use ziar::components::shell::Shell;
 use ziar::components::{Preloaded, Site, SiteCtx};
@@ -32,85 +33,52 @@ pub struct Pages {
     /// Recent Posts' length: the list the page shows, and what the browser's
     /// first poll asks for.
     pub recent_count: usize,
+    pub cache: RenderCache,
 }
 
 /// A rendered page.
 pub struct Rendered {
     pub status: u16,
     pub html: String,
+    /// A strong ETag of `html`.
+    pub etag: String,
     /// Served from the last good copy while upstream fails.
     pub stale: bool,
 }
 
 impl Pages {
     /// The page at `path` (decoded, as the browser's `decodeURI` gives it).
-    pub async fn render(&self, path: &str, query: &str) -> Rendered {
+    ///
+    /// A page is rendered as of the time its data was fetched, not the time
+    /// of the request: the same data then gives the same HTML (and ETag), so a
+    /// reader revalidating it gets a 304 and the render is kept and reused.
+    pub async fn render(&self, path: &str, query: &str) -> Arc<Rendered> {
         let router_base = ziar::paths::router_base(&self.base);
         let page = ziar::paths::page_for(&router_base, path, |s| {
             ziar::endpoints::percent_decode(s).unwrap_or_else(|| s.to_owned())
         });
         let size = self.public_config.page_size;
-        let (data, status, stale) = match &page {
-            Page::Home => {
-                let got = self
-                    .store
-                    .get(Key::List {
-                        page: 1,
-                        per_page: size,
-                    })
-                    .await;
-                let (first, status, stale) = list_of(got);
-                (PageData::Home { first }, status, stale)
-            }
-            Page::Article(slug) => match self.store.get(Key::Post(slug.clone())).await {
-                Ok(Got { answer, stale }) => match &answer.payload {
-                    Payload::Post(p) => (
-                        PageData::Article {
-                            slug: slug.clone(),
-                            post: Ok(p.as_deref().cloned()),
-                        },
-                        if p.is_some() { 200 } else { 404 },
-                        stale,
-                    ),
-                    _ => not_found(),
-                },
-                Err(f) => (
-                    PageData::Article {
-                        slug: slug.clone(),
-                        post: Err(logged(f.clone())),
-                    },
-                    f.status,
-                    false,
-                ),
-            },
-            Page::Category(slug) | Page::Author(slug) => {
-                let key = match page {
-                    Page::Category(_) => Key::Category {
-                        slug: slug.clone(),
-                        page: 1,
-                        per_page: size,
-                    },
-                    _ => Key::Author {
-                        slug: slug.clone(),
-                        page: 1,
-                        per_page: size,
-                    },
-                };
-                let (found, status, stale) = match self.store.get(key).await {
-                    Ok(Got { answer, stale }) => match &answer.payload {
-                        Payload::Term(Some((t, p))) => (Ok(Some((t.clone(), ListPage::from(p.clone())))), 200, stale),
-                        _ => (Ok(None), 404, stale),
-                    },
-                    Err(f) => (Err(logged(f.clone())), f.status, false),
-                };
-                let slug = slug.clone();
-                let data = match page {
-                    Page::Category(_) => PageData::Category { slug, found },
-                    _ => PageData::Author { slug, found },
-                };
-                (data, status, stale)
-            }
-            Page::NotFound => not_found(),
+        let key = match &page {
+            Page::Home => Some(Key::List {
+                page: 1,
+                per_page: size,
+            }),
+            Page::Article(slug) => Some(Key::Post(slug.clone())),
+            Page::Category(slug) => Some(Key::Category {
+                slug: slug.clone(),
+                page: 1,
+                per_page: size,
+            }),
+            Page::Author(slug) => Some(Key::Author {
+                slug: slug.clone(),
+                page: 1,
+                per_page: size,
+            }),
+            Page::NotFound => None,
+        };
+        let got = match key {
+            Some(k) => Some(self.store.get(k).await),
+            None => None,
         };
         // Recent Posts: the list the poller keeps. A failure here never fails the page.
         let recent = self
@@ -121,12 +89,29 @@ impl Pages {
             })
             .await
             .ok();
-        let now = now();
+        let stale = matches!(&got, Some(Ok(g)) if g.stale);
+        let answers: Vec<&Arc<Answer>> = got
+            .iter()
+            .filter_map(|g| g.as_ref().ok().map(|g| &g.answer))
+            .chain(recent.iter().map(|g| &g.answer))
+            .collect();
+        let cache_key = format!(
+            "{path}\u{0}{query}\u{0}{stale}\u{0}{}",
+            answers.iter().map(|a| a.etag.as_str()).collect::<Vec<_>>().join(",")
+        );
+        let failed = matches!(&got, Some(Err(_)));
+        if !failed {
+            if let Some(hit) = self.cache.get(&cache_key) {
+                return hit;
+            }
+        }
+        let now = answers.iter().map(|a| a.at).max().unwrap_or_else(now);
+        let (data, status) = page_data(&page, got);
         let preload = Preload {
             config: self.public_config.clone(),
             page: Some(data),
             recent_etag: recent.as_ref().map(|g| g.answer.etag.clone()),
-            recent: recent.and_then(|g| match &g.answer.payload {
+            recent: recent.as_ref().and_then(|g| match &g.answer.payload {
                 Payload::List(p) => Some(p.posts.clone()),
                 _ => None,
             }),
@@ -136,7 +121,110 @@ impl Pages {
         let render = Render::new(&self.origin, &self.base, path, query, now, &self.time_zone);
         let (body, head) = render_shell(&self.public_config, render, preload.clone());
         let html = self.template.document(&head, &body, &preload);
-        Rendered { status, html, stale }
+        let rendered = Arc::new(Rendered {
+            status,
+            etag: crate::store::etag_for(html.as_bytes()),
+            html,
+            stale,
+        });
+        if !failed {
+            self.cache.put(cache_key, rendered.clone());
+        }
+        rendered
+    }
+}
+
+/// The page's data and HTTP status from what the store answered.
+fn page_data(page: &Page, got: Option<Result<Got, Failure>>) -> (PageData, u16) {
+    let Some(got) = got else {
+        return (PageData::NotFound, 404);
+    };
+    let answer = match got {
+        Ok(g) => g.answer,
+        Err(f) => {
+            let status = f.status;
+            let error = logged(f);
+            let data = match page {
+                Page::Home => PageData::Home { first: Err(error) },
+                Page::Article(slug) => PageData::Article {
+                    slug: slug.clone(),
+                    post: Err(error),
+                },
+                Page::Category(slug) => PageData::Category {
+                    slug: slug.clone(),
+                    found: Err(error),
+                },
+                Page::Author(slug) => PageData::Author {
+                    slug: slug.clone(),
+                    found: Err(error),
+                },
+                Page::NotFound => PageData::NotFound,
+            };
+            return (data, status);
+        }
+    };
+    match (page, &answer.payload) {
+        (Page::Home, Payload::List(p)) => (
+            PageData::Home {
+                first: Ok(ListPage::from(p.clone())),
+            },
+            200,
+        ),
+        (Page::Article(slug), Payload::Post(p)) => (
+            PageData::Article {
+                slug: slug.clone(),
+                post: Ok(p.as_deref().cloned()),
+            },
+            if p.is_some() { 200 } else { 404 },
+        ),
+        (Page::Category(slug) | Page::Author(slug), Payload::Term(found)) => {
+            let status = if found.is_some() { 200 } else { 404 };
+            let found = Ok(found.clone().map(|(t, p)| (t, ListPage::from(p))));
+            let slug = slug.clone();
+            let data = match page {
+                Page::Category(_) => PageData::Category { slug, found },
+                _ => PageData::Author { slug, found },
+            };
+            (data, status)
+        }
+        _ => (PageData::NotFound, 404),
+    }
+}
+
+/// Rendered pages by path and the data they were rendered from, bounded.
+#[derive(Default)]
+pub struct RenderCache {
+    max: usize,
+    entries: std::sync::Mutex<HashMap<String, (Arc<Rendered>, std::time::Instant)>>,
+}
+
+impl RenderCache {
+    pub fn new(max: usize) -> RenderCache {
+        RenderCache {
+            max: max.max(1),
+            entries: Default::default(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Rendered>> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let (hit, used) = entries.get_mut(key)?;
+        *used = std::time::Instant::now();
+        Some(hit.clone())
+    }
+
+    fn put(&self, key: String, rendered: Arc<Rendered>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        // A path's older renders (other data) go when a new one comes.
+        let path = key.split('\u{0}').next().unwrap_or_default().to_owned();
+        entries.retain(|k, _| k.split('\u{0}').next() != Some(path.as_str()));
+        while entries.len() >= self.max {
+            let Some(oldest) = entries.iter().min_by_key(|(_, (_, u))| *u).map(|(k, _)| k.clone()) else {
+                break;
+            };
+            entries.remove(&oldest);
+        }
+        entries.insert(key, (rendered, std::time::Instant::now()));
     }
 }
 
@@ -155,23 +243,6 @@ pub fn render_shell(cfg: &Config, render: Render, preload: Preload) -> (String, 
     owner.unset_with_forced_cleanup();
     let head = head.lock().unwrap_or_else(|e| e.into_inner()).clone();
     (body, head)
-}
-
-fn list_of(got: Result<Got, Failure>) -> (Result<ListPage, AppError>, u16, bool) {
-    match got {
-        Ok(Got { answer, stale }) => match &answer.payload {
-            Payload::List(p) => (Ok(ListPage::from(p.clone())), 200, stale),
-            _ => (Ok(ListPage::default()), 200, stale),
-        },
-        Err(f) => {
-            let status = f.status;
-            (Err(logged(f)), status, false)
-        }
-    }
-}
-
-fn not_found() -> (PageData, u16, bool) {
-    (PageData::NotFound, 404, false)
 }
 
 /// The reader's error; the upstream detail goes to the log.

@@ -49,6 +49,8 @@ pub struct Answer {
     pub json: Option<Vec<u8>>,
     pub etag: String,
     pub fetched: Instant,
+    /// The wall clock at `fetched`, for renders (relative times as of then).
+    pub at: ziar::time::Instant,
 }
 
 /// A stored answer, and whether it is the last good copy served because
@@ -252,6 +254,7 @@ impl Store {
             page.next = Some(NextPage::Page { page: 2 });
         }
         let mut answer = self.answer(Payload::List(page));
+        answer.at = ziar::time::Instant(answer.at.0 - at.elapsed().as_millis() as i64);
         answer.fetched = at;
         let answer = Arc::new(answer);
         self.insert(&mut inner, key.clone(), answer.clone());
@@ -351,6 +354,7 @@ impl Store {
             json,
             etag,
             fetched: Instant::now(),
+            at: wall_clock(),
         }
     }
 
@@ -401,6 +405,15 @@ fn unreachable_timeout() -> Result<Got, Failure> {
         },
         detail: "no answer in time".into(),
     })
+}
+
+fn wall_clock() -> ziar::time::Instant {
+    ziar::time::Instant(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0),
+    )
 }
 
 fn to_json<T: Serialize>(v: &T) -> Option<Vec<u8>> {

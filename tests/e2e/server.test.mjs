@@ -20,7 +20,8 @@ const api = () => `${newsroom.url}/wp-json/wp/v2/`;
 
 /** A server for one test (its cache starts empty), stopped after the test. */
 async function server(args = [], config = SITE) {
-  const s = await startServer(api(), ['--poll-seconds', '5', ...args], { config });
+  const poll = args.includes('--poll-seconds') ? [] : ['--poll-seconds', '5'];
+  const s = await startServer(api(), [...poll, ...args], { config });
   servers.push(s);
   return s;
 }
@@ -326,7 +327,7 @@ test('strict CSP: no inline script to run, and the documented header gives zero 
     const res = await fetch(`${s.url}${p}`);
     const csp = res.headers.get('content-security-policy');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
     const html = await res.text();
     for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
       assert.ok(/\bsrc=/.test(tag) || /type="application\/(ld\+)?json"/.test(tag), `an inline script: ${tag}`);
@@ -354,7 +355,10 @@ test('the attack corpus through the server: sanitized before it leaves, and noth
   for (const slug of slugs) {
     const json = await (await fetch(`${s.url}/_ziar/api/posts/${slug}`)).json();
     const body = json.posts[0].content_html;
-    assert.doesNotMatch(body, /<script|\son[a-z]+\s*=|javascript:|vbscript:|<svg|<math|<iframe|<object|<embed|srcdoc/i, slug);
+    // Structure, not words: the corpus's text (a title reading "javascript:…") may stay.
+    assert.doesNotMatch(body, /<(script|svg|math|iframe|object|embed|style|form|base|meta|link)\b/i, slug);
+    assert.doesNotMatch(body, /<[^>]*\s(on[a-z]+|srcdoc|style|formaction)\s*=/i, slug);
+    assert.doesNotMatch(body, /\s(href|src|cite|action)\s*=\s*"\s*(javascript|vbscript|data:(?!image\/(png|jpe?g|gif|webp)))/i, slug);
     const { page, problems } = await open();
     await page.addInitScript(() => {
       window.__fired = [];
@@ -365,9 +369,11 @@ test('the attack corpus through the server: sanitized before it leaves, and noth
     await page.waitForTimeout(300);
     assert.deepEqual(await page.evaluate(() => window.__fired), [], slug);
     assert.ok(await page.locator('.ziar-body p', { hasText: 'Marcaj' }).count() >= 1, slug);
-    // Payloads point images at nowhere on purpose: those load errors are expected; anything else is not.
-    const kept = problems.filter((p) => !/Failed to load resource/.test(p));
+    // Payloads point images at nowhere, or at an http host the CSP refuses: those
+    // load errors and img-src blocks are the page defending itself. Anything else is not.
+    const kept = problems.filter((p) => !/Failed to load resource|Loading the image .* violates .*img-src/.test(p));
     problems.splice(0, problems.length, ...kept);
+    await page.evaluate(() => { window.__csp = window.__csp.filter((c) => !c.startsWith('img-src ')); });
   }
 });
 

@@ -232,7 +232,7 @@ test('Copy link falls back to execCommand when the Clipboard API is missing', as
   assert.deepEqual(await page.evaluate(() => window.__copied), [['copy', tracked('copy')]]);
 });
 
-test('the follow-us block and the byline link come from config and the API', async () => {
+test('the follow-us block comes from config, and the byline leads to the author page in the app', async () => {
   await openArticle();
   const follow = page.locator('.ziar-follow');
   await follow.waitFor();
@@ -253,8 +253,13 @@ test('the follow-us block and the byline link come from config and the API', asy
   const author = post._embedded.author[0];
   const byline = page.locator('.ziar-byline a');
   assert.equal(await byline.textContent(), author.name);
-  assert.equal(await byline.getAttribute('href'), author.link);
+  // The author's page inside the app, keyed by the slug that ends the API's author link.
+  assert.equal(await byline.getAttribute('href'), `/autor/${new URL(author.link).pathname.split('/').filter(Boolean).pop()}`);
+  assert.equal(await byline.getAttribute('rel'), 'author');
   assert.match(await page.locator('.ziar-byline').textContent(), /^Publicat de /);
+  await byline.click();
+  await page.waitForFunction((n) => document.querySelector('h1')?.textContent.trim() === n, author.name);
+  assert.ok(await page.locator('.ziar-card').count() >= 1, 'the author page lists their posts');
 });
 
 test('loading an article and opening the share menu makes no request to any other origin', async () => {
