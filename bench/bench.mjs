@@ -7,7 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+import { startNewsroom, startServer, launch, DIST, SERVER_SITE } from '../tests/e2e/harness.mjs';
+import * as serverBench from './server.mjs';
 import { startWordPress, serveApp } from '../tests/e2e/wordpress.mjs';
 import net from 'node:net';
 import { SCREENS, benchArticle, startStaticArticle, throttledPage, waitInPage } from './pages.mjs';
@@ -53,11 +54,22 @@ const article = await benchArticle(newsroom.url);
 // The physical limit: the same article and CSS as a plain static page.
 const staticPage = await startStaticArticle(article, DIST);
 const staticUrl = staticPage.url;
+// Server mode (make server): ziar-server in front of the same newsroom, loaded in the same rounds.
+const hasServer = fs.existsSync(path.join(root, 'target/release/ziar-server')) && fs.existsSync(path.join(SERVER_SITE, 'index.html'));
+const SITE_CONFIG = { site_name: 'Curierul de Valea Verde', locale: 'ro', time_zone: 'Europe/Bucharest' };
+const zserver = hasServer ? await startServer(`${newsroom.url}/wp-json/wp/v2/`, ['--poll-seconds', '60'], { config: SITE_CONFIG }) : null;
+if (!hasServer) console.error('bench: no target/release/ziar-server or server site (make server): server-mode figures are skipped');
 
-async function coldLoad(url, screen) {
+// Lighthouse's "slow 4G" (its mobile throttling): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+async function coldLoad(url, screen, { network = null, hydrates = false } = {}) {
   const { context, page, cdp } = await throttledPage(browser, screen);
-  await page.goto(url, { waitUntil: 'load' });
-  await waitInPage(cdp, () => window.__m.visible !== null || document.querySelector('.ziar-body p'));
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await waitInPage(cdp, () => window.__m.visible !== null || document.querySelector('.ziar-body p'), 120000);
+  // A server page is readable at once; its TBT counts the app's hydration too, so wait for it.
+  if (hydrates) await waitInPage(cdp, () => performance.getEntriesByName('ziar:hydrated').length > 0, 120000);
   await page.waitForTimeout(1500); // let LCP, CLS and long tasks settle
   const m = await page.evaluate(() => {
     const v = window.__m.visible ?? performance.now();
@@ -68,7 +80,11 @@ async function coldLoad(url, screen) {
     const files = performance.getEntriesByType('resource').filter((e) => /\.(css|js|wasm)$/.test(e.name));
     marks.downloaded = files.length ? Math.max(...files.map((e) => e.responseEnd)) : null;
     marks.list = window.__m.list;
-    return { visible: v, lcp: window.__m.lcp, cls: window.__m.cls, tbt, marks };
+    // Bytes on the wire before the text was on screen: the document and every response finished by then.
+    const nav = performance.getEntriesByType('navigation')[0];
+    const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= v).reduce((a, e) => a + e.transferSize, 0);
+    const bytesBefore = (nav?.transferSize ?? 0) + before;
+    return { visible: v, lcp: window.__m.lcp, cls: window.__m.cls, tbt, marks, bytesBefore };
   });
   await context.close();
   return m;
@@ -78,11 +94,12 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const round = (x) => Math.round(x * 10) / 10;
 // Every load of the article and its static page, on both screens (SCREENS: desktop, and
 // Lighthouse's mobile emulation), interleaved so drift hits every series alike.
-const runs = Object.fromEntries(Object.keys(SCREENS).map((k) => [k, { app: [], static: [] }]));
+const runs = Object.fromEntries(Object.keys(SCREENS).map((k) => [k, { app: [], static: [], server: [] }]));
 for (let i = 0; i < RUNS; i++) {
   for (const [name, screen] of Object.entries(SCREENS)) {
     runs[name].app.push(await coldLoad(`${newsroom.url}/articol/${article.slug}`, screen));
     runs[name].static.push(await coldLoad(staticUrl, screen));
+    if (zserver) runs[name].server.push(await coldLoad(`${zserver.url}/articol/${article.slug}`, screen, { hydrates: true }));
   }
 }
 const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min: round(Math.min(...runs.map((r) => r[k]))), max: round(Math.max(...runs.map((r) => r[k]))) });
@@ -101,6 +118,39 @@ for (const [name, { app: appRuns, static: staticRuns }] of Object.entries(runs))
   // The median and the worst load: one shifting load in nine is still a shift.
   note(key('cls'), Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
   note(key('cls_max'), Math.round(Math.max(...appRuns.map((r) => r.cls)) * 1000) / 1000);
+  note(key('bytes_before_text'), median(appRuns.map((r) => r.bytesBefore)));
+  const serverRuns = runs[name].server;
+  if (serverRuns.length) {
+    const zv = stats(serverRuns, 'visible');
+    note(key('server_article_visible_ms'), zv.median);
+    note(key('server_article_visible_ratio'), Math.round(zv.median / sv.median * 100) / 100);
+    note(key('server_lcp_ms'), stats(serverRuns, 'lcp').median);
+    note(key('server_lcp_ratio'), Math.round(stats(serverRuns, 'lcp').median / stats(staticRuns, 'lcp').median * 100) / 100);
+    const ztbt = stats(serverRuns, 'tbt');
+    note(key('server_tbt_ms'), ztbt.median); note(key('server_tbt_ms_max'), ztbt.max);
+    note(key('server_cls_max'), Math.round(Math.max(...serverRuns.map((r) => r.cls)) * 1000) / 1000);
+    note(key('server_bytes_before_text'), median(serverRuns.map((r) => r.bytesBefore)));
+    note(key('server_hydrated_ms'), round(median(serverRuns.map((r) => r.marks?.hydrated ?? 0))));
+  }
+}
+// Slow 4G (Lighthouse's: 150 ms RTT, 1.6 Mbit/s), where the wasm's size shows: fewer
+// rounds (each load takes seconds), static page, static app and server mode interleaved.
+if (zserver && !ONLY_ARTICLE) {
+  const slow = { app: [], static: [], server: [] };
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) {
+    slow.static.push(await coldLoad(staticUrl, SCREENS.mobile, { network: SLOW_4G }));
+    slow.app.push(await coldLoad(`${newsroom.url}/articol/${article.slug}`, SCREENS.mobile, { network: SLOW_4G }));
+    slow.server.push(await coldLoad(`${zserver.url}/articol/${article.slug}`, SCREENS.mobile, { network: SLOW_4G, hydrates: true }));
+  }
+  const sv = stats(slow.static, 'visible').median;
+  for (const k of ['app', 'server']) {
+    const v = stats(slow[k], 'visible').median;
+    note(`slow4g_${k}_article_visible_ms`, v);
+    note(`slow4g_${k}_article_visible_ratio`, Math.round(v / sv * 100) / 100);
+    note(`slow4g_${k}_lcp_ms`, stats(slow[k], 'lcp').median);
+    note(`slow4g_${k}_tbt_ms`, stats(slow[k], 'tbt').median);
+  }
+  note('slow4g_static_article_visible_ms', sv);
 }
 const appRuns = runs.desktop.app;
 // Where the article page's time goes (medians, ms from navigation start; see
@@ -391,6 +441,35 @@ if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
   }
 }
 
+// ---- server mode under load ---------------------------------------------------------
+if (zserver && !ONLY_ARTICLE) {
+  await newsroom.admin('reset');
+  const page = await serverBench.load(`${zserver.url}/articol/${article.slug}`);
+  note('server_page_rps', page.rps); note('server_page_p99_ms', page.p99_ms); note('server_page_p50_ms', page.p50_ms);
+  const json = await serverBench.load(`${zserver.url}/_ziar/api/posts?page=1&per_page=6`);
+  note('server_json_rps', json.rps); note('server_json_p99_ms', json.p99_ms); note('server_json_p50_ms', json.p50_ms);
+  note('server_load_errors', page.errors + json.errors);
+  note('server_rss_bytes', serverBench.rssBytes(zserver.pid));
+}
+zserver?.stop();
+// 1,000 simulated readers for a minute, polling every 10 s, with a post published every
+// 20 s: what that costs the upstream API (goal: one request per poll interval).
+if (hasServer && !ONLY_ARTICLE) {
+  await newsroom.admin('reset');
+  const s = await startServer(`${newsroom.url}/wp-json/wp/v2/`, ['--poll-seconds', '10'], { config: SITE_CONFIG });
+  try {
+    const r = await serverBench.readers(s, newsroom, { n: 1000, seconds: 60, pollSeconds: 10, publishEvery: 20 });
+    note('server_readers', 1000);
+    note('server_poll_seconds', 10);
+    note('server_upstream_requests_per_minute', r.upstream_per_minute);
+    note('server_reader_polls', r.polls);
+    note('server_reader_304_share', r.not_modified_share);
+    note('server_rss_bytes_after_readers', serverBench.rssBytes(s.pid));
+  } finally {
+    s.stop();
+  }
+}
+
 await browser.close();
 newsroom.stop();
 staticPage.close();
@@ -406,6 +485,10 @@ const goals = {
   article_visible_ratio: ['≤ 1.5', (v) => v <= 1.5], tbt_ms: ['≤ 50', (v) => v <= 50], cls: ['0', (v) => v === 0],
   cls_max: ['0', (v) => v === 0], home_cls_max: ['0', (v) => v === 0], category_cls_max: ['0', (v) => v === 0],
   wp_idle_poll_bytes: ['≤ 8192', (v) => v <= 8192], wp_idle_poll_gzip_bytes: ['≤ 8192', (v) => v <= 8192],
+  server_article_visible_ratio: ['≤ 1.2', (v) => v <= 1.2], server_lcp_ratio: ['≤ 1.2', (v) => v <= 1.2],
+  server_tbt_ms: ['≤ 50', (v) => v <= 50], server_cls_max: ['0', (v) => v === 0],
+  slow4g_server_article_visible_ratio: ['≤ 1.2', (v) => v <= 1.2],
+  server_upstream_requests_per_minute: ['≤ 6 (one per 10 s poll)', (v) => v <= 6.5],
 };
 const verdict = (k, v) => { const g = goals[k]; return g && v != null ? `${g[0]} ${g[1](v) ? 'met' : 'NOT met'}` : ''; };
 console.log('\nstartup of the article page (median ms from navigation start)');

@@ -15,12 +15,13 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     web::mark("app");
     let config = LocalResource::new(api::load_config);
+    let retry = Callback::new(move |_| config.refetch());
     view! {
         <Suspense fallback=|| view! { <p class="ziar-loading" role="status">"…"</p> }>
             {move || Suspend::new(async move {
-                let config = config.await;
+                let loaded = config.await;
                 web::mark("config");
-                match config {
+                match loaded {
                     Ok(cfg) => {
                         let site: SiteCtx = Arc::new(Site::new(cfg));
                         // An article page: its request goes out now, before the
@@ -32,12 +33,20 @@ pub fn App() -> impl IntoView {
                         view! { <Shell site/> }.into_any()
                     }
                     Err(e) => {
+                        // No config to name the site or its language: the
+                        // browser's, and the frame the reader knows, with a
+                        // Retry that reads config.json again.
                         let msgs = Messages::for_locale(&web::browser_language());
                         let lang = msgs.locale().to_owned();
                         web::head::set_document_lang(&lang, intl::direction(&lang));
                         view! {
+                            <header class="ziar-header">
+                                <div class="ziar-header-inner">
+                                    <span class="ziar-brand"><span>"Ziar"</span></span>
+                                </div>
+                            </header>
                             <main id="main" class="ziar-main">
-                                <ErrorView error=e msgs heading=1/>
+                                <ErrorView error=e msgs retry heading=1/>
                             </main>
                         }
                             .into_any()

@@ -23,10 +23,25 @@ pub fn ErrorView(
         2 => view! { <h2 class="ziar-error-title">{title}</h2> }.into_any(),
         _ => view! { <p class="ziar-error-title">{title}</p> }.into_any(),
     };
+    // An invalid config.json: every problem, each naming its key.
+    let problems: Vec<String> = error.config_problems().iter().map(|p| p.message(&msgs)).collect();
+    let detail = if problems.is_empty() {
+        error.message(&msgs)
+    } else {
+        msgs.t("cfg_heading")
+    };
+    let list = (!problems.is_empty()).then(|| {
+        view! {
+            <ul class="ziar-config-problems">
+                {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <div class="ziar-error" role="alert" data-error=kind>
             {title}
-            <p class="ziar-error-detail">{error.message(&msgs)}</p>
+            <p class="ziar-error-detail">{detail}</p>
+            {list}
             {retry.map(|r| view! {
                 <button type="button" class="ziar-retry" on:click=move |_| r.run(())>{label}</button>
             })}

@@ -143,8 +143,8 @@ test('an invalid config.json is reported on the page, not a blank screen [expect
   assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
 });
 
-test('every problem of an invalid config.json is named, each with its key [expects console errors]', async () => {
-  const body = JSON.stringify({
+test('every problem of an invalid config.json is listed with its key, under the header, with a Retry [expects console errors]', async () => {
+  let body = JSON.stringify({
     apii: 'wp-json/wp/v2/', recent_count: '6', page_size: 500, theme: 'sepia',
     share: { via: '@nu merge' }, follow: [{ network: 'fax', url: '/x' }],
   });
@@ -152,10 +152,15 @@ test('every problem of an invalid config.json is named, each with its key [expec
   await page.goto(newsroom.url + '/');
   const alert = page.getByRole('alert').first();
   await alert.waitFor();
-  const text = await alert.textContent();
-  // Unknown keys first, then in the documented order.
+  assert.match(await alert.locator('.ziar-error-detail').textContent(), /config\.json/);
+  // One line per problem, each naming its key: unknown keys first, then in the documented order.
+  const items = await alert.locator('.ziar-config-problems li').allTextContents();
   const keys = ['apii', 'recent_count', 'page_size', 'share.via', 'follow[0].network', 'theme'];
-  assert.ok(text.includes(keys.map((k) => `\`${k}\``).join(', ')), text);
+  assert.equal(items.length, keys.length, items.join('\n'));
+  keys.forEach((k, i) => assert.ok(items[i].includes(`\`${k}\``), `${k}: ${items[i]}`));
+  // The page keeps its frame: the header and one h1.
+  assert.equal(await page.locator('header.ziar-header').count(), 1);
+  assert.equal(await page.locator('h1').count(), 1);
   // The console has each problem in full, for the publisher.
   const logged = problems.find((p) => p.includes('Ziar:') && p.includes('config.json'));
   assert.ok(logged, problems.join('\n'));
@@ -164,6 +169,12 @@ test('every problem of an invalid config.json is named, each with its key [expec
     '`theme` must be']) {
     assert.ok(logged.includes(detail), `${detail}: ${logged}`);
   }
+  // Fixed on the server, Retry reads it again: the site appears without a reload.
+  body = JSON.stringify({ site_name: 'Curierul de Valea Verde' });
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await alert.locator('.ziar-retry').click();
+  await page.locator('.ziar-card').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
   assert.ok(!problems.some((p) => p.startsWith('pageerror')), problems.join('\n'));
 });
 

@@ -144,5 +144,5 @@ export async function startServer(api, args = [], { config } = {}) {
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`ziar-server exited with ${code}: ${log}`)); });
   });
   const status = async () => (await fetch(`${url}/_ziar/status`)).json();
-  return { url, status, log: () => log, stop: () => proc.kill('SIGTERM') };
+  return { url, status, pid: proc.pid, log: () => log, stop: () => proc.kill('SIGTERM') };
 }

@@ -5,7 +5,7 @@
 // strict CSP of deploy/nginx.conf; the database is reloaded from the seed before each test.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, DIST } from './harness.mjs';
+import { launch, DIST, startServer } from './harness.mjs';
 import { startWordPress, serveApp } from './wordpress.mjs';
 
 let wp, app, browser, page, context, problems;
@@ -198,4 +198,55 @@ test('a post trashed in WordPress disappears from Recent Posts', async () => {
   assert.equal(await page.locator('.ziar-recent-item').count(), 6, 'an older post backfills');
   assert.equal((await recentTitles())[0], wp.posts[1].title.replace(/"([^"]*)"/g, '“$1”'));
   assert.equal(await page.locator('.ziar-pill').count(), 0);
+});
+
+test('an author page lists that author\'s posts, reached from a byline', async () => {
+  const author = wp.authors.find((a) => wp.posts.some((p) => p.author === a.slug));
+  const theirs = wp.posts.filter((p) => p.author === author.slug);
+  await page.goto(`${app.url}/articol/${theirs[0].slug}`);
+  const byline = page.locator('.ziar-byline a');
+  await byline.first().waitFor();
+  assert.equal((await byline.first().textContent()).trim(), author.name);
+  assert.equal(await byline.first().getAttribute('href'), `/autor/${author.slug}`);
+  await byline.first().click();
+  await page.waitForFunction((n) => document.querySelector('h1')?.textContent.trim() === n, author.name);
+  await page.locator('.ziar-card').first().waitFor();
+  const api = await wpGet(`posts?author=${author.id}&per_page=10`);
+  assert.deepEqual(await cardTitles(), await Promise.all(api.map((p) => shown(p.title.rendered))));
+  assert.equal(await page.title(), `${author.name} – Ziar`);
+});
+
+test('ziar-server in front of WordPress: text and preview tags without JavaScript, 304 idle polls, the page hydrates', async () => {
+  const server = await startServer(wp.api, ['--poll-seconds', '5', '--time-zone', 'Europe/Chisinau']);
+  try {
+    const post = wp.posts.find((p) => p.image != null);
+    // Without JavaScript, as link previews and crawlers read it.
+    const nojs = await browser.newContext({ javaScriptEnabled: false, locale: 'ro-RO' });
+    const bare = await nojs.newPage();
+    const res = await bare.goto(`${server.url}/articol/${post.slug}`);
+    assert.equal(res.status(), 200);
+    const [api] = await wpGet(`posts?slug=${post.slug}`);
+    const title = await shown(api.title.rendered);
+    assert.equal((await bare.locator('h1.ziar-headline').textContent()).trim(), title);
+    assert.ok((await bare.locator('.ziar-body p').count()) >= 2);
+    assert.equal(await bare.locator('meta[property="og:title"]').getAttribute('content'), title);
+    assert.match(await bare.locator('meta[property="og:image"]').getAttribute('content'), /^http:\/\/127\.0\.0\.1:\d+\/.*\.(png|jpe?g)$/);
+    assert.match(await bare.locator('.ziar-date time').first().textContent(), /\d{4}/);
+    await nojs.close();
+    // WordPress sends no validators; the server's JSON does, so an idle poll is a 304.
+    const list = `${server.url}/_ziar/api/posts?page=1&per_page=6`;
+    const first = await fetch(list);
+    const again = await fetch(list, { headers: { 'If-None-Match': first.headers.get('etag') } });
+    assert.equal(again.status, 304);
+    const wpAgain = await fetch(`${wp.api}posts?per_page=6&_fields=id,date_gmt,modified_gmt,slug,link,title,excerpt`);
+    assert.equal(wpAgain.status, 200, 'WordPress itself re-sends the whole list');
+    assert.equal(wpAgain.headers.get('etag'), null);
+    // With JavaScript: the app takes over the same page.
+    await page.goto(`${server.url}/articol/${post.slug}`);
+    await page.waitForFunction(() => performance.getEntriesByName('ziar:hydrated').length > 0, null, { timeout: 30000 });
+    await page.locator('.ziar-share-button').click();
+    assert.ok(await page.locator('.ziar-share-menu').isVisible());
+  } finally {
+    server.stop();
+  }
 });
