@@ -36,7 +36,7 @@ pub struct Preload {
 // One per page render: the size of its largest variant costs nothing.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PageData {
     Home {
         first: Result<ListPage, AppError>,

@@ -266,6 +266,29 @@ test('home "load more" appends the next page without replacing the first', async
   assert.equal(new Set(all).size, all.length, 'no duplicates');
 });
 
+test('category "load more" appends the category\'s next page, then ends', async () => {
+  // Four posts a page, so a demo category of five to eight posts has two pages.
+  const demo = await (await fetch(`${newsroom.url}/config.json`)).json();
+  await page.route('**/config.json', (route) => route.fulfill({ json: { ...demo, page_size: 4 } }));
+  const cats = await (await fetch(`${newsroom.url}/wp-json/wp/v2/categories?per_page=100`)).json();
+  const cat = cats.find((c) => c.count > 4 && c.count <= 8);
+  assert.ok(cat, 'a demo category with two pages of four');
+  const all = await (await fetch(`${newsroom.url}/wp-json/wp/v2/posts?categories=${cat.id}&per_page=100`)).json();
+  await page.goto(`${newsroom.url}/categorie/${cat.slug}`);
+  const cards = page.locator('.ziar-main .ziar-card');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 4);
+  const first = await page.locator('.ziar-card-title').allTextContents();
+  await page.getByRole('button', { name: 'Mai multe articole' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.ziar-main .ziar-card').length === n, all.length);
+  const titles = await page.locator('.ziar-card-title').allTextContents();
+  assert.deepEqual(titles.slice(0, 4), first, 'the first page stays');
+  assert.equal(new Set(titles).size, all.length, 'no duplicates');
+  // Focus moves to the first card added, and the button goes once nothing is left.
+  await page.waitForFunction((t) => document.activeElement?.textContent.trim() === t, titles[4].trim());
+  assert.equal(await page.getByRole('button', { name: 'Mai multe articole' }).count(), 0);
+});
+
 test('back and forward restore the scroll position', async () => {
   await page.goto(newsroom.url + '/');
   await page.locator('.ziar-main .ziar-card').nth(9).waitFor();

@@ -14,7 +14,7 @@ const opened = [];
 before(async () => {
   wp = await startWordPress();
   console.log(`# WordPress ${wp.cold ? 'cold (installed and seeded)' : 'warm (cached seed)'} start: ${(wp.timings.total_ms / 1000).toFixed(1)} s`);
-  app = await serveApp(DIST, { api: wp.api, poll_seconds: 5 }, { apiOrigins: [wp.url] });
+  app = await serveApp(DIST, { api: wp.api, poll_seconds: 5, site_name: 'Curierul de Valea Verde' }, { apiOrigins: [wp.url] });
   browser = await launch();
 });
 after(async () => {
@@ -213,7 +213,7 @@ test('an author page lists that author\'s posts, reached from a byline', async (
   await page.locator('.ziar-card').first().waitFor();
   const api = await wpGet(`posts?author=${author.id}&per_page=10`);
   assert.deepEqual(await cardTitles(), await Promise.all(api.map((p) => shown(p.title.rendered))));
-  assert.equal(await page.title(), `${author.name} – Ziar`);
+  assert.equal(await page.title(), `${author.name} – Curierul de Valea Verde`);
 });
 
 test('ziar-server in front of WordPress: text and preview tags without JavaScript, 304 idle polls, the page hydrates', async () => {
