@@ -151,7 +151,8 @@ impl Config {
         Ok(c)
     }
 
-    fn validate(&self) -> Result<(), ConfigError> {
+    /// Checks every value; also what a widget's attributes are held to (`embed`).
+    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
         if self.api.trim().is_empty() {
             return Err(ConfigError::Value {
                 key: "api",

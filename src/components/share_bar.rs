@@ -33,19 +33,33 @@ fn target_name(t: Target) -> &'static str {
     }
 }
 
+/// What a share bar shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub title: String,
+    pub url: String,
+    /// Text for the share sheet.
+    pub text: String,
+}
+
 /// A Share button and its menu. `targets` overrides the site's `share.targets`
 /// for this widget; `text` defaults to the title.
 #[component]
 pub fn ShareBar(
     /// What is shared: usually the article headline.
-    #[prop(into)]
+    #[prop(optional, into)]
     title: String,
     /// The URL shared (the canonical article URL).
-    #[prop(into)]
+    #[prop(optional, into)]
     url: String,
     /// Text for the share sheet. Default: the title.
     #[prop(optional, into)]
     text: Option<String>,
+    /// A widget's: what is shared, instead of `title`/`url`/`text`, which may
+    /// change while the bar is shown (its attributes): the menu's items are
+    /// built again, the button and the menu's open state stay.
+    #[prop(optional)]
+    live: Option<RwSignal<Shared>>,
     /// Targets and their order for this widget. Default: `share.targets` in config.
     #[prop(optional)]
     targets: Option<Vec<Target>>,
@@ -56,7 +70,10 @@ pub fn ShareBar(
     let targets = targets.unwrap_or_else(|| cfg.target_list());
     let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let menu_id = format!("ziar-share-menu-{n}");
-    let text = text.unwrap_or_else(|| title.clone());
+    let shared = live.unwrap_or_else(|| {
+        let text = text.unwrap_or_else(|| title.clone());
+        RwSignal::new(Shared { title, url, text })
+    });
 
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
@@ -86,12 +103,14 @@ pub fn ShareBar(
     };
 
     let native = {
-        let (title, text, url) = (title.clone(), text, tracked_url(&url, &cfg, "native"));
+        let cfg = cfg.clone();
         move |_| {
             if open.get_untracked() {
                 open.set(false);
                 return;
             }
+            let Shared { title, url, text } = shared.get_untracked();
+            let url = tracked_url(&url, &cfg, "native");
             match glue::start_native_share(&title, &text, &url) {
                 None => open.set(true),
                 Some(fut) => leptos::task::spawn_local(async move {
@@ -111,10 +130,9 @@ pub fn ShareBar(
     };
 
     let copy = {
-        let url = tracked_url(&url, &cfg, Target::Copy.id());
-        let m = m.clone();
+        let (m, cfg) = (m.clone(), cfg.clone());
         move |_| {
-            let url = url.clone();
+            let url = shared.with_untracked(|s| tracked_url(&s.url, &cfg, Target::Copy.id()));
             let m = m.clone();
             leptos::task::spawn_local(async move {
                 let msg = if glue::copy_text(&url).await {
@@ -141,7 +159,7 @@ pub fn ShareBar(
     };
 
     let mastodon_submit = {
-        let (title, url, cfg) = (title.clone(), url.clone(), cfg.clone());
+        let cfg = cfg.clone();
         move |ev: web_sys::SubmitEvent| {
             ev.prevent_default();
             let typed = instance_input.get_untracked().map(|i| i.value()).unwrap_or_default();
@@ -149,7 +167,9 @@ pub fn ShareBar(
                 Some(host) => {
                     invalid.set(false);
                     glue::store_mastodon(&host);
-                    if let Some(href) = share_href(Target::Mastodon, &title, &url, &cfg, Some(&host)) {
+                    let href =
+                        shared.with_untracked(|s| share_href(Target::Mastodon, &s.title, &s.url, &cfg, Some(&host)));
+                    if let Some(href) = href {
                         glue::open_new_tab(&href);
                     }
                     mastodon.set(Some(host));
@@ -160,9 +180,11 @@ pub fn ShareBar(
         }
     };
 
-    let items = targets
-        .into_iter()
-        .map(|t| {
+    let (items_m, items_menu_id) = (m.clone(), menu_id.clone());
+    let items = move || {
+        let Shared { title, url, .. } = shared.get();
+        let (m, menu_id) = (&items_m, &items_menu_id);
+        targets.iter().copied().map(|t| {
             let id = t.id();
             let class = format!("ziar-share-item ziar-share-{id}");
             match t {
@@ -251,7 +273,8 @@ pub fn ShareBar(
                 }
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     view! {
         <div class="ziar-share" part="share" on:keydown=on_keydown>

@@ -5,6 +5,7 @@ pub mod fetch;
 pub mod head;
 pub mod history;
 pub mod intl;
+pub mod json;
 pub mod panic_banner;
 pub mod poller;
 pub mod prefetch;
