@@ -3,6 +3,7 @@
 // Debian Chromium driven by playwright-core, CPU throttled 4x through CDP.
 // Figures are medians of interleaved cold loads; they are not pass/fail.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -21,8 +22,11 @@ const POLLS = Number(process.env.BENCH_POLLS || 1000);
 // BENCH_ONLY=article: the article and static loads only (sizes, visible, ratio, TBT,
 // LCP, CLS, startup), about a minute; for trying a change. Skipped figures are absent.
 const ONLY_ARTICLE = process.env.BENCH_ONLY === 'article';
+// BENCH_ONLY=widgets: each widget on its host page only (about a minute).
+const ONLY_WIDGETS = process.env.BENCH_ONLY === 'widgets';
 const out = {};
 const note = (k, v) => { out[k] = v; };
+const goalsExtra = {}; // the widgets' goals, per element
 
 // ---- bytes -------------------------------------------------------------
 function fileSizes(files) {
@@ -38,11 +42,6 @@ function fileSizes(files) {
 // The app: what the first load of any page fetches from dist/.
 const app = fileSizes(fs.readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|json)$/.test(f) && f !== '404.html').map((f) => path.join(DIST, f)));
 note('app_raw_bytes', app.raw); note('app_gzip_bytes', app.gzip); note('app_brotli_bytes', app.brotli);
-// The widget build (dist/embed/): the bytes are those of every file its demo host
-// page fetches from dist/embed/ (measured below, once the newsroom runs).
-const EMBED = path.join(DIST, 'embed');
-const hasWidget = fs.existsSync(path.join(EMBED, 'demo.html')) && fs.existsSync(path.join(EMBED, 'ziar-embed.js'));
-
 // ---- pages -------------------------------------------------------------
 const newsroom = await startNewsroom();
 const browser = await launch();
@@ -74,68 +73,111 @@ async function coldLoad(url) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const round = (x) => Math.round(x * 10) / 10;
 const appRuns = []; const staticRuns = [];
-for (let i = 0; i < RUNS; i++) { // interleaved, so drift hits both alike
+for (let i = 0; i < (ONLY_WIDGETS ? 0 : RUNS); i++) { // interleaved, so drift hits both alike
   appRuns.push(await coldLoad(`${newsroom.url}/articol/${article.slug}`));
   staticRuns.push(await coldLoad(staticUrl));
 }
 const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min: round(Math.min(...runs.map((r) => r[k]))), max: round(Math.max(...runs.map((r) => r[k]))) });
-const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
-note('article_visible_ms', av.median); note('article_visible_ms_min', av.min); note('article_visible_ms_max', av.max);
-note('static_article_visible_ms', sv.median); note('static_article_visible_ms_min', sv.min); note('static_article_visible_ms_max', sv.max);
-note('article_visible_ratio', Math.round(av.median / sv.median * 100) / 100);
-// TBT is the noisiest figure: whether two pieces of work land in one task or two
-// varies from load to load, so its spread is kept beside the median.
-const tbt = stats(appRuns, 'tbt');
-note('tbt_ms', tbt.median); note('tbt_ms_min', tbt.min); note('tbt_ms_max', tbt.max);
-note('lcp_ms', stats(appRuns, 'lcp').median);
-note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
 // Where the article page's time goes (medians, ms from navigation start; see
 // bench/startup.mjs for per-run detail and bench/profile.mjs for a CPU profile).
 const STEPS = [['downloaded', 'html, css, js and wasm downloaded'], ['main', 'wasm compiled, main() runs'],
   ['config', 'config.json read'], ['article-prefetch', "article's request sent"], ['shell-mounted', 'shell and router mounted'],
   ['article-data', 'article fetched and parsed'], ['article-body', 'article rendered'], ['list-fetch', "sidebar list's request sent"],
   ['list', 'sidebar list rendered']];
-const startup = {};
-for (const [k] of STEPS) {
-  const xs = appRuns.map((r) => r.marks?.[k]).filter((x) => x != null);
-  startup[k] = xs.length ? round(median(xs)) : null;
-}
-note('startup_ms', startup);
-
-// ---- the widget on a host page ----------------------------------------------
-// dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
-async function widgetLoad(url, fetched) {
-  const { context, page, cdp } = await throttledPage(browser);
-  if (fetched) {
-    page.on('requestfinished', (r) => {
-      const p = new URL(r.url()).pathname;
-      if (p.startsWith('/embed/') && !/\/demo\.(html|css)$/.test(p)) fetched.add(p); // the host's own page and CSS are not the widget
-    });
+if (!ONLY_WIDGETS) {
+  const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
+  note('article_visible_ms', av.median); note('article_visible_ms_min', av.min); note('article_visible_ms_max', av.max);
+  note('static_article_visible_ms', sv.median); note('static_article_visible_ms_min', sv.min); note('static_article_visible_ms_max', sv.max);
+  note('article_visible_ratio', Math.round(av.median / sv.median * 100) / 100);
+  // TBT is the noisiest figure: whether two pieces of work land in one task or two
+  // varies from load to load, so its spread is kept beside the median.
+  const tbt = stats(appRuns, 'tbt');
+  note('tbt_ms', tbt.median); note('tbt_ms_min', tbt.min); note('tbt_ms_max', tbt.max);
+  note('lcp_ms', stats(appRuns, 'lcp').median);
+  note('cls', Math.round(median(appRuns.map((r) => r.cls)) * 1000) / 1000);
+  const startup = {};
+  for (const [k] of STEPS) {
+    const xs = appRuns.map((r) => r.marks?.[k]).filter((x) => x != null);
+    startup[k] = xs.length ? round(median(xs)) : null;
   }
+  note('startup_ms', startup);
+}
+
+// ---- each widget alone on a host page ------------------------------------------
+// A third origin (like a partner's site) serves one page per element; the widget files
+// come from the newsroom's dist/embed/ and the element talks to the newsroom's API.
+// First load: every widget file fetched before the element first rendered. Lazy: any
+// fetched after, with when (ms from navigation start). LCP, TBT and CLS are the host
+// page's, under the same 4x throttle as the article.
+const WIDGETS = [
+  ['share', 'ziar-share', '.ziar-share-button', `url="${newsroom.url}/articol/${article.slug}" title="O știre de distribuit"`],
+  ['recent_posts', 'ziar-recent-posts', '.ziar-recent-item', `api="${newsroom.url}/wp-json/wp/v2/" count="6"`],
+  ['article', 'ziar-article', '.ziar-headline', `api="${newsroom.url}/wp-json/wp/v2/" slug="${article.slug}"`],
+];
+function startHost() {
+  const page = (tag, attrs) => `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>Pagina partenerului</title><script type="module" src="${newsroom.url}/embed/ziar-embed.js"></script></head>
+<body><header><p>Gazeta Partenerului</p></header><main><h1>O pagină gazdă</h1>
+<p>Textul gazdei, înaintea widgetului: o pagină oarecare a unui partener, cu elementul de mai jos.</p>
+<${tag} ${attrs}></${tag}></main></body></html>`;
+  const server = http.createServer((req, res) => {
+    const w = WIDGETS.find(([name]) => req.url === `/${name}.html`);
+    if (!w) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(w[1], w[3]));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+async function widgetLoad(url, tag, selector) {
+  const { context, page, cdp } = await throttledPage(browser);
+  await page.addInitScript(({ tag, selector }) => {
+    // When the element first shows its content (inside its shadow root, which the
+    // document's observers do not see): checked every frame until then.
+    const check = () => {
+      if (document.querySelector(tag)?.shadowRoot?.querySelector(selector)) window.__m.widget = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, { tag, selector });
   await page.goto(url, { waitUntil: 'load' });
-  // The widget has rendered once its shadow root (or light DOM) holds a list item.
-  await waitInPage(cdp, () => [...document.querySelectorAll('ziar-recent-posts')]
-    .some((el) => (el.shadowRoot ?? el).querySelector('li'))).catch(() => {});
-  await page.waitForTimeout(1500);
-  const m = await page.evaluate(() => ({ lcp: window.__m.lcp, cls: window.__m.cls }));
+  await waitInPage(cdp, () => window.__m.widget != null).catch(() => {});
+  await page.waitForTimeout(1500); // LCP, CLS, long tasks, and anything loaded late
+  const m = await page.evaluate(() => {
+    const fcp = window.__m.fcp ?? 0;
+    const tbt = window.__m.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
+    const files = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/embed/'))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+    return { rendered: window.__m.widget, lcp: window.__m.lcp, cls: window.__m.cls, tbt, files };
+  });
   await context.close();
   return m;
 }
-if (ONLY_ARTICLE) {
-  // widget figures skipped
-} else if (hasWidget) {
-  const fetched = new Set();
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await widgetLoad(`${newsroom.url}/embed/demo.html`, i === 0 ? fetched : null));
-  const files = [...fetched].map((p) => path.join(DIST, decodeURIComponent(p))).filter((f) => fs.existsSync(f));
-  const w = fileSizes(files);
-  note('widget_files', files.map((f) => path.relative(DIST, f)));
-  note('widget_raw_bytes', w.raw); note('widget_gzip_bytes', w.gzip); note('widget_brotli_bytes', w.brotli);
-  note('widget_lcp_ms', stats(runs, 'lcp').median);
-  note('widget_cls', Math.round(median(runs.map((r) => r.cls)) * 1000) / 1000);
-} else {
-  console.error('bench: no dist/embed/demo.html (widget build): widget figures are null');
-  for (const k of ['widget_raw_bytes', 'widget_gzip_bytes', 'widget_brotli_bytes', 'widget_lcp_ms', 'widget_cls']) note(k, null);
+const brotliOf = (p) => fileSizes([path.join(DIST, decodeURIComponent(p))]).brotli;
+if (!ONLY_ARTICLE && fs.existsSync(path.join(DIST, 'embed/bundles.json'))) {
+  const host = await startHost();
+  const widgetGoals = { share: 40960, recent_posts: 102400, article: 163840 };
+  for (const [name, tag, selector] of WIDGETS) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await widgetLoad(`${host.url}/${name}.html`, tag, selector));
+    const ok = runs.filter((r) => r.rendered != null);
+    if (!ok.length) { console.error(`bench: <${tag}> never rendered`); continue; }
+    const first = ok[0];
+    const before = first.files.filter((f) => f.start <= first.rendered);
+    const after = first.files.filter((f) => f.start > first.rendered);
+    note(`widget_${name}_files`, before.map((f) => f.path.slice('/embed/'.length)));
+    note(`widget_${name}_first_load_brotli_bytes`, before.reduce((n, f) => n + brotliOf(f.path), 0));
+    note(`widget_${name}_lazy_brotli_bytes`, after.reduce((n, f) => n + brotliOf(f.path), 0));
+    note(`widget_${name}_lazy_files`, after.map((f) => `${f.path.slice('/embed/'.length)} (${brotliOf(f.path)} B at ${Math.round(f.start)} ms)`));
+    note(`widget_${name}_rendered_ms`, stats(ok, 'rendered').median);
+    note(`widget_${name}_lcp_ms`, stats(ok, 'lcp').median);
+    const t = stats(ok, 'tbt');
+    note(`widget_${name}_tbt_ms`, t.median); note(`widget_${name}_tbt_ms_max`, t.max);
+    note(`widget_${name}_cls`, Math.round(median(ok.map((r) => r.cls)) * 1000) / 1000);
+    goalsExtra[`widget_${name}_first_load_brotli_bytes`] = [`≤ ${widgetGoals[name]}`, (v) => v <= widgetGoals[name]];
+  }
+  host.close();
+} else if (!ONLY_ARTICLE) {
+  console.error('bench: no dist/embed/bundles.json (widget build): widget figures are absent');
 }
 
 // ---- polling costs ------------------------------------------------------
@@ -172,7 +214,7 @@ async function settle(page, polls, n, extraMs = 20) {
   if (extraMs) await page.waitForTimeout(extraMs);
 }
 
-if (!ONLY_ARTICLE) { // an idle poll
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // an idle poll
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   const n = polls.length;
@@ -184,7 +226,7 @@ if (!ONLY_ARTICLE) { // an idle poll
   note('idle_poll_body_bytes', idle ? idle.bytes : null);
   await context.close();
 }
-if (!ONLY_ARTICLE) { // one new post into a 50-item list
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // one new post into a 50-item list
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage({ recent_count: 50, auto_insert: true });
   await page.evaluate(() => {
@@ -200,7 +242,7 @@ if (!ONLY_ARTICLE) { // one new post into a 50-item list
   note('dom_nodes_per_new_post', await page.evaluate(() => window.__nodes));
   await context.close();
 }
-if (!ONLY_ARTICLE) { // a hidden tab for 5 minutes of virtual time
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // a hidden tab for 5 minutes of virtual time
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   await page.evaluate(() => {
@@ -214,7 +256,7 @@ if (!ONLY_ARTICLE) { // a hidden tab for 5 minutes of virtual time
   note('hidden_tab_requests', polls.length - n);
   await context.close();
 }
-if (!ONLY_ARTICLE) { // memory over many accelerated polls with churn
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // memory over many accelerated polls with churn
   await newsroom.admin('reset');
   const { context, page } = await livePage({ poll_seconds: 5 }, { bodies: false });
   const cdp = await context.newCDPSession(page);
@@ -278,7 +320,7 @@ if (!ONLY_ARTICLE) { // memory over many accelerated polls with churn
 // ---- Lighthouse -------------------------------------------------------------
 await newsroom.admin('reset');
 const lhBin = path.join(root, 'bench/node_modules/.bin/lighthouse');
-if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
+if (!ONLY_ARTICLE && !ONLY_WIDGETS && fs.existsSync(lhBin)) {
   const report = path.join(root, 'target/bench/lighthouse.json');
   fs.mkdirSync(path.dirname(report), { recursive: true });
   const r = spawnSync(lhBin, [`${newsroom.url}/articol/${article.slug}`, '--quiet', '--output=json', `--output-path=${report}`,
@@ -305,16 +347,19 @@ const dir = path.join(root, 'target/bench');
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(out, null, 2) + '\n');
 const goals = {
-  app_brotli_bytes: ['≤ 102400', (v) => v <= 102400], widget_brotli_bytes: ['≤ 61440', (v) => v <= 61440],
+  ...goalsExtra,
+  app_brotli_bytes: ['≤ 102400', (v) => v <= 102400],
   article_visible_ratio: ['≤ 1.5', (v) => v <= 1.5], tbt_ms: ['≤ 50', (v) => v <= 50], cls: ['0', (v) => v === 0],
 };
 console.log('\nstartup of the article page (median ms from navigation start)');
 for (const [k, label] of STEPS) console.log(`  ${String(out.startup_ms?.[k] ?? '-').padStart(7)}  ${label}`);
-console.log('\nfigure                                  value       goal');
+console.log('\nfigure                                        value       goal');
 for (const [k, v] of Object.entries(out)) {
-  if (k === 'startup_ms') continue;
+  if (k === 'startup_ms' || Array.isArray(v)) continue;
   const g = goals[k];
   const verdict = g && v != null ? `${g[0]} ${g[1](v) ? 'met' : 'NOT met'}` : '';
-  console.log(`${k.padEnd(40)}${String(v).padEnd(12)}${verdict}`);
+  console.log(`${k.padEnd(46)}${String(v).padEnd(12)}${verdict}`);
 }
+console.log('\nwidget files (first load; lazy: loaded after the element rendered)');
+for (const [k, v] of Object.entries(out)) if (Array.isArray(v)) console.log(`  ${k}: ${v.length ? v.join(', ') : 'none'}`);
 console.log(`\nwrote ${path.join(dir, 'latest.json')}`);
