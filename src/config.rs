@@ -151,46 +151,21 @@ impl Config {
         Ok(c)
     }
 
-    /// Checks every value; also what a widget's attributes are held to (`embed`).
-    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
+    /// Checks every value.
+    fn validate(&self) -> Result<(), ConfigError> {
+        self.validate_source()?;
+        self.validate_list()?;
+        self.validate_article()?;
+        self.validate_app()
+    }
+
+    /// The API and how to reach it, which every reader of posts needs (a
+    /// widget checks these and its own keys only: `embed`).
+    pub(crate) fn validate_source(&self) -> Result<(), ConfigError> {
         if self.api.trim().is_empty() {
             return Err(ConfigError::Value {
                 key: "api",
                 problem: "must not be empty",
-            });
-        }
-        if !(1..=50).contains(&self.recent_count) {
-            return Err(ConfigError::Value {
-                key: "recent_count",
-                problem: "must be between 1 and 50",
-            });
-        }
-        if !(10..=1000).contains(&self.excerpt_chars) {
-            return Err(ConfigError::Value {
-                key: "excerpt_chars",
-                problem: "must be between 10 and 1000",
-            });
-        }
-        if !(1..=100).contains(&self.page_size) {
-            return Err(ConfigError::Value {
-                key: "page_size",
-                problem: "must be between 1 and 100",
-            });
-        }
-        if self.poll_seconds != 0 && self.poll_seconds < 5 {
-            return Err(ConfigError::Value {
-                key: "poll_seconds",
-                problem: "must be 0 (off) or at least 5",
-            });
-        }
-        if self
-            .iframe_hosts
-            .iter()
-            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
-        {
-            return Err(ConfigError::Value {
-                key: "iframe_hosts",
-                problem: "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
             });
         }
         if !matches!(self.link_target.as_str(), "" | "_blank" | "_self" | "_parent" | "_top") {
@@ -211,16 +186,6 @@ impl Config {
                 problem: "must be between 16 and 102400",
             });
         }
-        if !self
-            .api_override_origins
-            .iter()
-            .all(|o| crate::api_override::is_bare_origin(o))
-        {
-            return Err(ConfigError::Value {
-                key: "api_override_origins",
-                problem: "must list origins such as \"https://staging.example.com\" (scheme and host, no path)",
-            });
-        }
         let kind = Kind::from_config(&self.kind).map_err(|_| ConfigError::Value {
             key: "kind",
             problem: "must be auto, wordpress, jsonfeed, newsapi, guardian, ghost, devto, hackernews or custom",
@@ -234,6 +199,69 @@ impl Config {
                 })
             }
             None => {}
+        }
+        Ok(())
+    }
+
+    /// The Recent Posts list's keys.
+    pub(crate) fn validate_list(&self) -> Result<(), ConfigError> {
+        if !(1..=50).contains(&self.recent_count) {
+            return Err(ConfigError::Value {
+                key: "recent_count",
+                problem: "must be between 1 and 50",
+            });
+        }
+        if !(10..=1000).contains(&self.excerpt_chars) {
+            return Err(ConfigError::Value {
+                key: "excerpt_chars",
+                problem: "must be between 10 and 1000",
+            });
+        }
+        if self.poll_seconds != 0 && self.poll_seconds < 5 {
+            return Err(ConfigError::Value {
+                key: "poll_seconds",
+                problem: "must be 0 (off) or at least 5",
+            });
+        }
+        Ok(())
+    }
+
+    /// The article page's keys beyond the API's (its body, share bar, follow-us).
+    pub(crate) fn validate_article(&self) -> Result<(), ConfigError> {
+        if self
+            .iframe_hosts
+            .iter()
+            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
+        {
+            return Err(ConfigError::Value {
+                key: "iframe_hosts",
+                problem: "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
+            });
+        }
+        self.share.validate().map_err(ConfigError::Links)?;
+        for (i, f) in self.follow.iter().enumerate() {
+            f.validate(i).map_err(ConfigError::Links)?;
+        }
+        Ok(())
+    }
+
+    /// Keys only the app reads.
+    fn validate_app(&self) -> Result<(), ConfigError> {
+        if !(1..=100).contains(&self.page_size) {
+            return Err(ConfigError::Value {
+                key: "page_size",
+                problem: "must be between 1 and 100",
+            });
+        }
+        if !self
+            .api_override_origins
+            .iter()
+            .all(|o| crate::api_override::is_bare_origin(o))
+        {
+            return Err(ConfigError::Value {
+                key: "api_override_origins",
+                problem: "must list origins such as \"https://staging.example.com\" (scheme and host, no path)",
+            });
         }
         if ThemeMode::parse(&self.theme).is_none() {
             return Err(ConfigError::Value {
@@ -256,10 +284,6 @@ impl Config {
                 key: "logo",
                 problem: "must be an https:// URL or a path beside the app",
             });
-        }
-        self.share.validate().map_err(ConfigError::Links)?;
-        for (i, f) in self.follow.iter().enumerate() {
-            f.validate(i).map_err(ConfigError::Links)?;
         }
         Ok(())
     }

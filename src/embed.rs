@@ -8,7 +8,8 @@
 //! `Config` validation as `config.json`, so the two can never disagree.
 
 use crate::config::{Config, ConfigError};
-use crate::share::ShareConfig;
+use crate::share::{FollowLink, ShareConfig};
+use crate::sources::mapping::Mapping;
 use serde_json::Value;
 use std::fmt;
 
@@ -196,8 +197,92 @@ fn json(raw: &str) -> Result<Value, String> {
     serde_json::from_str(raw.trim()).map_err(|e| format!("is not valid JSON: {e}"))
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
-    serde_json::from_value(json(raw)?).map_err(|e| format!("is not valid: {e}"))
+/// A `mapping` attribute's JSON (`null`: none), read as the derived
+/// `Deserialize` reads `config.json`'s (host-tested to agree), without that
+/// parser's code in the widget bundles.
+fn mapping(v: &Value) -> Result<Option<Mapping>, String> {
+    let fields = match v {
+        Value::Null => return Ok(None),
+        Value::Object(fields) => fields,
+        _ => return Err("must be a JSON object of JSON Pointers".into()),
+    };
+    let mut m = Mapping::default();
+    let (mut items, mut title) = (None, None);
+    for (k, v) in fields {
+        let text = match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Null if !matches!(k.as_str(), "items" | "title") => None,
+            _ => return Err(format!("is not valid: `{k}` must be a string")),
+        };
+        let slot = match k.as_str() {
+            "items" => {
+                items = text;
+                continue;
+            }
+            "title" => {
+                title = text;
+                continue;
+            }
+            "id" => &mut m.id,
+            "url" => &mut m.url,
+            "slug" => &mut m.slug,
+            "excerpt" => &mut m.excerpt,
+            "content_html" => &mut m.content_html,
+            "content_text" => &mut m.content_text,
+            "published" => &mut m.published,
+            "modified" => &mut m.modified,
+            "author" => &mut m.author,
+            "image" => &mut m.image,
+            "image_alt" => &mut m.image_alt,
+            "category" => &mut m.category,
+            "tags" => &mut m.tags,
+            "language" => &mut m.language,
+            "source" => &mut m.source,
+            "next" => &mut m.next,
+            "total" => &mut m.total,
+            "page_param" => &mut m.page_param,
+            "per_page_param" => &mut m.per_page_param,
+            _ => return Err(format!("is not valid: unknown field `{k}`")),
+        };
+        *slot = text;
+    }
+    m.items = items.ok_or("is not valid: missing field `items`")?;
+    m.title = title.ok_or("is not valid: missing field `title`")?;
+    Ok(Some(m))
+}
+
+/// A `follow` attribute's JSON, read as the derived `Deserialize` reads
+/// `config.json`'s (host-tested to agree).
+fn follow(v: &Value) -> Result<Vec<FollowLink>, String> {
+    let list = v
+        .as_array()
+        .ok_or("must be a JSON list of {\"network\", \"url\"} objects")?;
+    let mut out = Vec::with_capacity(list.len());
+    for (i, link) in list.iter().enumerate() {
+        let fields = link
+            .as_object()
+            .ok_or(format!("is not valid: entry {i} must be an object"))?;
+        let (mut network, mut url, mut label) = (None, None, None);
+        for (k, v) in fields {
+            let text = match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Null if k == "label" => None,
+                _ => return Err(format!("is not valid: `follow[{i}].{k}` must be a string")),
+            };
+            match k.as_str() {
+                "network" => network = text,
+                "url" => url = text,
+                "label" => label = text,
+                _ => return Err(format!("is not valid: unknown field `{k}` in entry {i}")),
+            }
+        }
+        out.push(FollowLink {
+            network: network.ok_or(format!("is not valid: entry {i} lacks `network`"))?,
+            url: url.ok_or(format!("is not valid: entry {i} lacks `url`"))?,
+            label,
+        });
+    }
+    Ok(out)
 }
 
 /// Sets a `config.json` key from its attribute text, if `key` is one of the
@@ -211,7 +296,7 @@ fn set_source(cfg: &mut Config, key: &str, raw: &str) -> Option<Result<(), Strin
         "kind" => cfg.kind = text,
         "locale" => cfg.locale = text,
         "link_target" => cfg.link_target = text,
-        "mapping" => return Some(from_json(raw).map(|m| cfg.mapping = m)),
+        "mapping" => return Some(json(raw).and_then(|v| mapping(&v)).map(|m| cfg.mapping = m)),
         "timeout_seconds" => return Some(int(raw).map(|n| cfg.timeout_seconds = n)),
         "max_response_kb" => return Some(int(raw).map(|n| cfg.max_response_kb = n)),
         _ => return None,
@@ -251,7 +336,7 @@ fn set_article(cfg: &mut Config, key: &str, raw: &str) -> Option<Result<(), Stri
             "share" => json(raw)
                 .and_then(|v| ShareConfig::from_value(&v))
                 .map(|s| cfg.share = s),
-            "follow" => from_json(raw).map(|f| cfg.follow = f),
+            "follow" => json(raw).and_then(|v| follow(&v)).map(|f| cfg.follow = f),
             _ => return None,
         })
     })
@@ -286,20 +371,27 @@ pub fn widget_config(widget: Widget, attrs: &[(String, String)]) -> Result<Widge
 
 /// `<ziar-recent-posts>`'s attributes.
 pub fn list_config(attrs: &[(String, String)]) -> Result<WidgetConfig, AttrError> {
-    read(Widget::RecentPosts, attrs, set_list)
+    read(Widget::RecentPosts, attrs, set_list, |c| {
+        c.validate_source()?;
+        c.validate_list()
+    })
 }
 
 /// `<ziar-article>`'s attributes.
 pub fn article_config(attrs: &[(String, String)]) -> Result<WidgetConfig, AttrError> {
-    read(Widget::Article, attrs, set_article)
+    read(Widget::Article, attrs, set_article, |c| {
+        c.validate_source()?;
+        c.validate_article()
+    })
 }
 
-/// Reads the attributes of an element that talks to an API, `set` typing the
-/// config keys it uses; the result passes the same validation as `config.json`.
+/// Reads the attributes of an element that talks to an API: `set` types the
+/// config keys it uses, `check` holds them to `config.json`'s validation.
 fn read(
     widget: Widget,
     attrs: &[(String, String)],
     set: fn(&mut Config, &str, &str) -> Option<Result<(), String>>,
+    check: fn(&Config) -> Result<(), ConfigError>,
 ) -> Result<WidgetConfig, AttrError> {
     let tag = widget.tag();
     let mut out = WidgetConfig::new();
@@ -346,7 +438,7 @@ fn read(
             problem: "is required: the post's slug or id".into(),
         });
     }
-    cfg.validate().map_err(|e| match e {
+    check(&cfg).map_err(|e| match e {
         ConfigError::Value { key, problem } => AttrError {
             tag,
             attribute: written
@@ -713,6 +805,62 @@ mod tests {
         );
         let e = widget_config(Widget::RecentPosts, &attrs(&[("api", "/x/"), ("count", "99999999999")])).unwrap_err();
         assert_eq!(e.attribute, "count");
+    }
+
+    #[test]
+    fn mapping_reads_as_config_json_does() {
+        // Every field serde knows (its error for an unknown one lists them all) is read here too.
+        let e = serde_json::from_str::<Mapping>(r#"{"zzz": 1}"#)
+            .unwrap_err()
+            .to_string();
+        let known: Vec<&str> = e.split('`').skip(3).step_by(2).collect();
+        assert!(known.len() >= 20 && known.contains(&"per_page_param"), "{e}");
+        let all: serde_json::Map<String, Value> = known
+            .iter()
+            .map(|k| ((*k).to_owned(), Value::from(format!("/{k}"))))
+            .collect();
+        for json in [
+            Value::Object(all).to_string(),
+            r#"{"items": "", "title": "/t", "id": "/id", "url": null}"#.to_owned(),
+            "null".to_owned(),
+        ] {
+            let derived: Option<Mapping> = serde_json::from_str(&json).unwrap();
+            assert_eq!(
+                mapping(&serde_json::from_str(&json).unwrap()).unwrap(),
+                derived,
+                "{json}"
+            );
+        }
+        for json in [
+            r#"{"title": "/t"}"#,
+            r#"{"items": "", "title": 3}"#,
+            r#"{"items": "", "title": "/t", "icon": "/i"}"#,
+            "[]",
+        ] {
+            assert!(serde_json::from_str::<Option<Mapping>>(json).is_err(), "{json}");
+            assert!(mapping(&serde_json::from_str(json).unwrap()).is_err(), "{json}");
+        }
+    }
+
+    #[test]
+    fn follow_reads_as_config_json_does() {
+        for json in [
+            r#"[]"#,
+            r#"[{"network": "rss", "url": "/feed"}, {"network": "x", "url": "https://x.com/z", "label": "Z"}]"#,
+            r#"[{"label": null, "url": "/u", "network": "rss"}]"#,
+        ] {
+            let derived: Vec<FollowLink> = serde_json::from_str(json).unwrap();
+            assert_eq!(follow(&serde_json::from_str(json).unwrap()).unwrap(), derived, "{json}");
+        }
+        for json in [
+            r#"{}"#,
+            r#"[{"network": "rss"}]"#,
+            r#"[{"network": "rss", "url": "/f", "icon": "i"}]"#,
+            r#"[{"network": 1, "url": "/f"}]"#,
+        ] {
+            assert!(serde_json::from_str::<Vec<FollowLink>>(json).is_err(), "{json}");
+            assert!(follow(&serde_json::from_str(json).unwrap()).is_err(), "{json}");
+        }
     }
 
     #[test]

@@ -200,7 +200,11 @@ async fn widgets_mount_update_show_attribute_errors_and_unmount_cleanly() {
             .unwrap()
     };
     assert!(x_href().contains("Titlu"), "{}", x_href());
-    share.update(pairs(&[("url", "https://ex.ro/a"), ("title", "Alt"), ("targets", "x copy")]));
+    share.update(pairs(&[
+        ("url", "https://ex.ro/a"),
+        ("title", "Alt"),
+        ("targets", "x copy"),
+    ]));
     // Effects run on the next tick.
     next_task().await;
     assert!(x_href().contains("text=Alt"), "{}", x_href());
