@@ -12,6 +12,7 @@ export const PAGES = [
   ['widget_all_brotli_bytes', ['ziar-recent-posts', 'ziar-share', 'ziar-article']],
 ];
 
+/** dist/embed/bundles.json: `[{ name, tags, core, wasm, css, bytes }]`. */
 export function bundles(embedDir) {
   return JSON.parse(fs.readFileSync(path.join(embedDir, 'bundles.json'), 'utf8'));
 }
@@ -28,9 +29,9 @@ export function cover(all, tags) {
   return best?.set ?? [];
 }
 
-/** The files a page with `tags` loads first from `embedDir`: the entry, the stylesheet and its bundles. */
+/** The files a page with `tags` loads first from `embedDir`: the entry and its
+ *  bundles' glue, wasm and stylesheet. */
 export function firstLoad(embedDir, tags) {
-  const css = fs.readdirSync(embedDir).find((f) => /^ziar-embed-[0-9a-f]{16}\.css$/.test(f));
-  const files = ['ziar-embed.js', css, ...cover(bundles(embedDir), tags).flatMap((b) => [b.core, b.wasm])];
+  const files = ['ziar-embed.js', ...cover(bundles(embedDir), tags).flatMap((b) => [b.core, b.wasm, b.css])];
   return files.map((f) => path.join(embedDir, f));
 }

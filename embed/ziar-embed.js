@@ -3,14 +3,13 @@
 // A host page adds one `<script type="module" src=".../ziar-embed.js">` and the
 // elements. This file is the stable entry (serve it with `Cache-Control: no-cache`);
 // scripts/embed.sh fills in the content-hashed names of the widget bundles (each a
-// wasm-bindgen glue module and its wasm) and of the stylesheet, which can be cached
+// wasm-bindgen glue module, its wasm and the stylesheet of its elements), which can be cached
 // forever. Each bundle serves some of the elements: a page loads the cheapest set
 // of bundles that covers the elements on it (`<ziar-share>` alone loads only the
 // share bar), each once, so every element of one kind shares one wasm instance
 // (and one clock).
 const base = import.meta.url;
-const cssUrl = new URL('./__ZIAR_CSS__', base).href;
-/** `[{ name, tags, core, wasm, bytes }]`: `bytes` is the bundle's brotli size. */
+/** `[{ name, tags, core, wasm, css, bytes }]`: `bytes` is the bundle's brotli size. */
 const BUNDLES = __ZIAR_BUNDLES__;
 const TAGS = ['ziar-recent-posts', 'ziar-share', 'ziar-article'];
 // The attributes each element reacts to: its own and every config.json key
@@ -69,7 +68,7 @@ provide(TAGS.filter((t) => document.querySelector(t)));
 /**
  * One custom element. Each renders into its own open Shadow DOM (the host's CSS
  * cannot reach in, ours cannot leak out), styled by a <link> to the widget
- * stylesheet (allowed by `style-src` naming this script's origin; no inline style).
+ * stylesheet of its bundle (allowed by `style-src` naming this script's origin; no inline style).
  * Attribute changes are applied in place where they can be (the bundle decides);
  * removal unmounts it, which stops its polling and timers.
  */
@@ -95,6 +94,8 @@ class ZiarWidget extends HTMLElement {
   #root() {
     if (!this.#container) {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      provide([this.localName]);
+      const cssUrl = new URL(provider.get(this.localName).css, base).href;
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = cssUrl;

@@ -5,9 +5,10 @@
 #   one bundle per element, and per common set of elements (BUNDLES below):
 #   cargo (release, wasm32, bin ziar-embed-<name>, feature embed) → wasm-bindgen --target web → wasm-opt -Os
 #   → glue, entry and stylesheet minified (esbuild)
-#   → content-hashed glue/wasm/css + the stable entry ziar-embed.js, which gets the bundle
-#     list (file names, the elements each serves, brotli bytes) and loads, per page, the
-#     cheapest set of bundles that covers the elements on it
+#   → content-hashed glue, wasm and stylesheet (the sections of embed/ziar-embed.css
+#     for its elements) per bundle, and the stable entry ziar-embed.js, which gets the
+#     manifest (bundles.json: each bundle's files, the elements it serves and its brotli
+#     bytes) and loads, per page, the cheapest set of bundles that covers the elements on it
 #   + demo.html and the iframe mode files, copied as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,11 @@ cargo build --release --target wasm32-unknown-unknown "${bins[@]}" --features em
 
 hash() { sha256sum "$1" | cut -c1-16; }
 brotli() { node -e 'const fs=require("fs"),z=require("zlib");let n=0;for(const f of process.argv.slice(1))n+=z.brotliCompressSync(fs.readFileSync(f),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length;console.log(n)' "$@"; }
+# A stylesheet per bundle: the sections of embed/ziar-embed.css marked `@for all` or
+# `@for` one of the elements it serves.
+stylesheet() {
+  awk -v tags=" $1 " '/^\/\* @for /{ keep = 0; n = split($0, w, " "); for (i = 3; i <= n; i++) if (w[i] == "all" || index(tags, " " w[i] " ")) keep = 1 } keep' embed/ziar-embed.css
+}
 manifest=""
 for b in "${BUNDLES[@]}"; do
   IFS=: read -r name bin tags <<<"$b"
@@ -42,30 +48,30 @@ for b in "${BUNDLES[@]}"; do
     -o "$work/${stem}_bg.opt.wasm" "$work/${stem}_bg.wasm"
   # The glue, minified with the pinned esbuild (scripts/tools.sh); it keeps export names.
   esbuild --minify --format=esm --log-level=warning --outfile="$work/$stem.min.js" "$work/$stem.js"
+  stylesheet "$tags" > "$work/$stem.css"
+  esbuild --minify --log-level=warning --outfile="$work/$stem.min.css" "$work/$stem.css"
   wasm="ziar-embed-$name-$(hash "$work/${stem}_bg.opt.wasm")_bg.wasm"
   core="ziar-embed-$name-core-$(hash "$work/$stem.min.js").js"
+  css="ziar-embed-$name-$(hash "$work/$stem.min.css").css"
   cp "$work/${stem}_bg.opt.wasm" "$out/$wasm"
   cp "$work/$stem.min.js" "$out/$core"
-  bytes=$(brotli "$out/$core" "$out/$wasm")
+  cp "$work/$stem.min.css" "$out/$css"
+  bytes=$(brotli "$out/$core" "$out/$wasm" "$out/$css")
   tag_list=$(printf '"%s",' $tags)
-  manifest+="{\"name\":\"$name\",\"tags\":[${tag_list%,}],\"core\":\"$core\",\"wasm\":\"$wasm\",\"bytes\":$bytes},"
+  manifest+="{\"name\":\"$name\",\"tags\":[${tag_list%,}],\"core\":\"$core\",\"wasm\":\"$wasm\",\"css\":\"$css\",\"bytes\":$bytes},"
 done
 manifest="[${manifest%,}]"
 # Also beside the files: the budget test, the bench and the e2e tests read it.
 echo "$manifest" > "$out/bundles.json"
-
-esbuild --minify --log-level=warning --outfile="$work/ziar-embed.css" embed/ziar-embed.css
-css="ziar-embed-$(hash "$work/ziar-embed.css").css"
-cp "$work/ziar-embed.css" "$out/$css"
-sed -e "s/__ZIAR_BUNDLES__/$manifest/" -e "s/__ZIAR_CSS__/$css/" embed/ziar-embed.js > "$work/ziar-embed.js"
+sed -e "s/__ZIAR_BUNDLES__/${manifest//&/\\&}/" embed/ziar-embed.js > "$work/ziar-embed.js"
 if grep -q '__ZIAR_' "$work/ziar-embed.js"; then echo "embed.sh: a placeholder was left in ziar-embed.js" >&2; exit 1; fi
 esbuild --minify --format=esm --log-level=warning --outfile="$out/ziar-embed.js" "$work/ziar-embed.js"
 cp embed/demo.html embed/demo.css embed/recent.html embed/iframe.js embed/iframe.css embed/ziar-iframe-host.js "$out/"
 
-# What a host page downloads for one element alone (entry + css + its bundle's glue and wasm).
+# What a host page downloads for one element alone (entry + its css + its bundle's glue and wasm).
 node -e '
 const fs = require("fs"), zlib = require("zlib"), path = require("path");
-const [out, css, manifest] = process.argv.slice(1);
+const [out, manifest] = process.argv.slice(1);
 const sizes = (files) => files.reduce((t, f) => {
   const b = fs.readFileSync(path.join(out, f));
   t.raw += b.length;
@@ -74,7 +80,7 @@ const sizes = (files) => files.reduce((t, f) => {
   return t;
 }, { raw: 0, gzip: 0, br: 0 });
 for (const b of JSON.parse(fs.readFileSync(manifest, "utf8"))) {
-  const s = sizes(["ziar-embed.js", css, b.core, b.wasm]);
+  const s = sizes(["ziar-embed.js", b.css, b.core, b.wasm]);
   console.log(`embed: bundle ${b.name.padEnd(12)} (${b.tags.join(", ")}): raw ${s.raw}, gzip ${s.gzip}, brotli ${s.br} with the entry and css`);
 }
-' "$out" "$css" "$out/bundles.json"
+' "$out" "$out/bundles.json"

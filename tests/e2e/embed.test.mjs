@@ -108,7 +108,7 @@ const titles = (id) => items(id).locator('.ziar-recent-title').allTextContents()
 test('dist/embed is served with the right types, cache headers and CORS', async () => {
   const files = fs.readdirSync(EMBED);
   const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-  const css = files.find((f) => /^ziar-embed-[0-9a-f]{16}\.css$/.test(f));
+  const css = files.find((f) => /^ziar-embed-share-[0-9a-f]{16}\.css$/.test(f));
   assert.ok(wasm && css, `hashed wasm and css in dist/embed: ${files}`);
   for (const [name, type, cache] of [
     ['ziar-embed.js', 'text/javascript', 'no-cache'],
