@@ -33,13 +33,25 @@ fn target_name(t: Target) -> &'static str {
     }
 }
 
-/// What a share bar shares.
-#[derive(Debug, Clone, PartialEq)]
+/// What a share bar shares, as signals a widget sets when its attributes change.
+/// (Three `RwSignal<String>`s rather than one signal of a struct: the app has
+/// that signal type already, so this costs it no new generic code.)
+#[derive(Debug, Clone, Copy)]
 pub struct Shared {
-    pub title: String,
-    pub url: String,
+    pub title: RwSignal<String>,
+    pub url: RwSignal<String>,
     /// Text for the share sheet.
-    pub text: String,
+    pub text: RwSignal<String>,
+}
+
+impl Shared {
+    pub fn new(title: String, url: String, text: String) -> Shared {
+        Shared {
+            title: RwSignal::new(title),
+            url: RwSignal::new(url),
+            text: RwSignal::new(text),
+        }
+    }
 }
 
 /// A Share button and its menu. `targets` overrides the site's `share.targets`
@@ -59,7 +71,7 @@ pub fn ShareBar(
     /// change while the bar is shown (its attributes): the menu's items are
     /// built again, the button and the menu's open state stay.
     #[prop(optional)]
-    live: Option<RwSignal<Shared>>,
+    live: Option<Shared>,
     /// Targets and their order for this widget. Default: `share.targets` in config.
     #[prop(optional)]
     targets: Option<Vec<Target>>,
@@ -72,7 +84,7 @@ pub fn ShareBar(
     let menu_id = format!("ziar-share-menu-{n}");
     let shared = live.unwrap_or_else(|| {
         let text = text.unwrap_or_else(|| title.clone());
-        RwSignal::new(Shared { title, url, text })
+        Shared::new(title, url, text)
     });
 
     let open = RwSignal::new(false);
@@ -109,7 +121,11 @@ pub fn ShareBar(
                 open.set(false);
                 return;
             }
-            let Shared { title, url, text } = shared.get_untracked();
+            let (title, url, text) = (
+                shared.title.get_untracked(),
+                shared.url.get_untracked(),
+                shared.text.get_untracked(),
+            );
             let url = tracked_url(&url, &cfg, "native");
             match glue::start_native_share(&title, &text, &url) {
                 None => open.set(true),
@@ -132,7 +148,7 @@ pub fn ShareBar(
     let copy = {
         let (m, cfg) = (m.clone(), cfg.clone());
         move |_| {
-            let url = shared.with_untracked(|s| tracked_url(&s.url, &cfg, Target::Copy.id()));
+            let url = tracked_url(&shared.url.get_untracked(), &cfg, Target::Copy.id());
             let m = m.clone();
             leptos::task::spawn_local(async move {
                 let msg = if glue::copy_text(&url).await {
@@ -167,8 +183,13 @@ pub fn ShareBar(
                 Some(host) => {
                     invalid.set(false);
                     glue::store_mastodon(&host);
-                    let href =
-                        shared.with_untracked(|s| share_href(Target::Mastodon, &s.title, &s.url, &cfg, Some(&host)));
+                    let href = share_href(
+                        Target::Mastodon,
+                        &shared.title.get_untracked(),
+                        &shared.url.get_untracked(),
+                        &cfg,
+                        Some(&host),
+                    );
                     if let Some(href) = href {
                         glue::open_new_tab(&href);
                     }
@@ -182,7 +203,7 @@ pub fn ShareBar(
 
     let (items_m, items_menu_id) = (m.clone(), menu_id.clone());
     let items = move || {
-        let Shared { title, url, .. } = shared.get();
+        let (title, url) = (shared.title.get(), shared.url.get());
         let (m, menu_id) = (&items_m, &items_menu_id);
         targets.iter().copied().map(|t| {
             let id = t.id();
@@ -274,6 +295,8 @@ pub fn ShareBar(
             }
         })
         .collect_view()
+        // Type-erased, so the reactive wrapper is the one every `move || … .into_any()` shares.
+        .into_any()
     };
 
     view! {

@@ -230,25 +230,25 @@ pub fn mount(spec: &'static Spec, container: web_sys::HtmlElement, attrs: Vec<(S
 }
 
 fn render_share(w: &WidgetConfig) -> (AnyView, Option<Updater>) {
-    let live = RwSignal::new(shared(w));
+    let (title, url, text) = shared(w);
+    let live = Shared::new(title, url, text);
     let update = move |w: &WidgetConfig| {
-        let new = shared(w);
-        if live.with_untracked(|old| *old != new) {
-            live.set(new);
+        let (title, url, text) = shared(w);
+        for (signal, new) in [(live.title, title), (live.url, url), (live.text, text)] {
+            if signal.with_untracked(|old| *old != new) {
+                signal.set(new);
+            }
         }
     };
     (view! { <ShareBar live/> }.into_any(), Some(Box::new(update)))
 }
 
-/// What `<ziar-share>` shares: its `title`, `url` and `text`, defaulting to
-/// the host page's title and URL.
-fn shared(w: &WidgetConfig) -> Shared {
+/// What `<ziar-share>` shares (title, URL, text): its attributes, defaulting to
+/// the host page's title and URL, and the text to the title.
+fn shared(w: &WidgetConfig) -> (String, String, String) {
     let title = share_title(w);
-    Shared {
-        url: share_url(w),
-        text: w.text.clone().unwrap_or_else(|| title.clone()),
-        title,
-    }
+    let text = w.text.clone().unwrap_or_else(|| title.clone());
+    (title, share_url(w), text)
 }
 
 /// `<ziar-share title>`, else the host page's title.
