@@ -65,6 +65,12 @@ function bundleFor(tag) {
 // cheapest bundle for it then (one already loaded costs nothing).
 provide(TAGS.filter((t) => document.querySelector(t)));
 
+/** Starts loading the code for elements a script will add later (the iframe page
+ *  adds its list once it has read config.json). */
+export function preload(...tags) {
+  provide(tags.filter((t) => TAGS.includes(t)));
+}
+
 /**
  * One custom element. Each renders into its own open Shadow DOM (the host's CSS
  * cannot reach in, ours cannot leak out), styled by a <link> to the widget
