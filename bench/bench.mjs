@@ -3,6 +3,7 @@
 // Debian Chromium driven by playwright-core, CPU throttled 4x through CDP.
 // Figures are medians of interleaved cold loads; they are not pass/fail.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
@@ -25,8 +26,11 @@ const POLLS = Number(process.env.BENCH_POLLS || 1000);
 // LCP, CLS, startup; desktop and mobile), about two minutes; for trying a change.
 // Skipped figures are absent.
 const ONLY_ARTICLE = process.env.BENCH_ONLY === 'article';
+// BENCH_ONLY=widgets: each widget on its host page only (about a minute).
+const ONLY_WIDGETS = process.env.BENCH_ONLY === 'widgets';
 const out = {};
 const note = (k, v) => { out[k] = v; };
+const goalsExtra = {}; // the widgets' goals, per element
 
 // ---- bytes -------------------------------------------------------------
 function fileSizes(files) {
@@ -42,11 +46,6 @@ function fileSizes(files) {
 // The app: what the first load of any page fetches from dist/.
 const app = fileSizes(fs.readdirSync(DIST).filter((f) => /\.(html|js|wasm|css|json)$/.test(f) && f !== '404.html').map((f) => path.join(DIST, f)));
 note('app_raw_bytes', app.raw); note('app_gzip_bytes', app.gzip); note('app_brotli_bytes', app.brotli);
-// The widget build (dist/embed/): the bytes are those of every file its demo host
-// page fetches from dist/embed/ (measured below, once the newsroom runs).
-const EMBED = path.join(DIST, 'embed');
-const hasWidget = fs.existsSync(path.join(EMBED, 'demo.html')) && fs.existsSync(path.join(EMBED, 'ziar-embed.js'));
-
 // ---- pages -------------------------------------------------------------
 const newsroom = await startNewsroom();
 const browser = await launch();
@@ -95,7 +94,7 @@ const round = (x) => Math.round(x * 10) / 10;
 // Every load of the article and its static page, on both screens (SCREENS: desktop, and
 // Lighthouse's mobile emulation), interleaved so drift hits every series alike.
 const runs = Object.fromEntries(Object.keys(SCREENS).map((k) => [k, { app: [], static: [], server: [] }]));
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (ONLY_WIDGETS ? 0 : RUNS); i++) {
   for (const [name, screen] of Object.entries(SCREENS)) {
     runs[name].app.push(await coldLoad(`${newsroom.url}/articol/${article.slug}`, screen));
     runs[name].static.push(await coldLoad(staticUrl, screen));
@@ -104,7 +103,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 const stats = (runs, k) => ({ median: round(median(runs.map((r) => r[k]))), min: round(Math.min(...runs.map((r) => r[k]))), max: round(Math.max(...runs.map((r) => r[k]))) });
 // The desktop figures keep their names; the mobile ones are the same with `mobile_` in front.
-for (const [name, { app: appRuns, static: staticRuns }] of Object.entries(runs)) {
+for (const [name, { app: appRuns, static: staticRuns }] of Object.entries(ONLY_WIDGETS ? {} : runs)) {
   const key = (k) => (name === 'desktop' ? k : `${name}_${k}`);
   const av = stats(appRuns, 'visible'); const sv = stats(staticRuns, 'visible');
   note(key('article_visible_ms'), av.median); note(key('article_visible_ms_min'), av.min); note(key('article_visible_ms_max'), av.max);
@@ -135,7 +134,7 @@ for (const [name, { app: appRuns, static: staticRuns }] of Object.entries(runs))
 }
 // Slow 4G (Lighthouse's: 150 ms RTT, 1.6 Mbit/s), where the wasm's size shows: fewer
 // rounds (each load takes seconds), static page, static app and server mode interleaved.
-if (zserver && !ONLY_ARTICLE) {
+if (zserver && !ONLY_ARTICLE && !ONLY_WIDGETS) {
   const slow = { app: [], static: [], server: [] };
   for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 3)); i++) {
     slow.static.push(await coldLoad(staticUrl, SCREENS.mobile, { network: SLOW_4G }));
@@ -159,12 +158,14 @@ const STEPS = [['downloaded', 'html, css, js and wasm downloaded'], ['main', 'wa
   ['config', 'config.json read'], ['article-prefetch', "article's request sent"], ['shell-mounted', 'shell and router mounted'],
   ['article-data', 'article fetched and parsed'], ['article-body', 'article rendered'], ['list-fetch', "sidebar list's request sent"],
   ['list', 'sidebar list rendered']];
-const startup = {};
-for (const [k] of STEPS) {
-  const xs = appRuns.map((r) => r.marks?.[k]).filter((x) => x != null);
-  startup[k] = xs.length ? round(median(xs)) : null;
+if (!ONLY_WIDGETS) {
+  const startup = {};
+  for (const [k] of STEPS) {
+    const xs = appRuns.map((r) => r.marks?.[k]).filter((x) => x != null);
+    startup[k] = xs.length ? round(median(xs)) : null;
+  }
+  note('startup_ms', startup);
 }
-note('startup_ms', startup);
 
 // ---- the home and category pages: layout shift on both screens -------------------
 // A cold load until the main list and the sidebar list are both in, then 1.5 s more.
@@ -177,7 +178,7 @@ async function pageShift(url, screen) {
   await context.close();
   return cls;
 }
-if (!ONLY_ARTICLE) {
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) {
   const PAGE_RUNS = Math.max(3, Math.ceil(RUNS / 3));
   for (const [page, path] of [['home', '/'], ['category', `/categorie/${article._embedded?.['wp:term']?.[0]?.[0]?.slug ?? 'cultura'}`]]) {
     for (const name of Object.keys(SCREENS)) {
@@ -188,40 +189,81 @@ if (!ONLY_ARTICLE) {
   }
 }
 
-// ---- the widget on a host page ----------------------------------------------
-// dist/embed/demo.html: a host page with one <ziar-recent-posts> loading dist/embed/ziar-embed.js.
-async function widgetLoad(url, fetched) {
+// ---- each widget alone on a host page ------------------------------------------
+// A third origin (like a partner's site) serves one page per element; the widget files
+// come from the newsroom's dist/embed/ and the element talks to the newsroom's API.
+// First load: every widget file fetched before the element first rendered. Lazy: any
+// fetched after, with when (ms from navigation start). LCP, TBT and CLS are the host
+// page's, under the same 4x throttle as the article.
+const WIDGETS = [
+  ['share', 'ziar-share', '.ziar-share-button', `url="${newsroom.url}/articol/${article.slug}" title="O știre de distribuit"`],
+  ['recent_posts', 'ziar-recent-posts', '.ziar-recent-item', `api="${newsroom.url}/wp-json/wp/v2/" count="6"`],
+  ['article', 'ziar-article', '.ziar-headline', `api="${newsroom.url}/wp-json/wp/v2/" slug="${article.slug}"`],
+];
+function startHost() {
+  const page = (tag, attrs) => `<!DOCTYPE html><html lang="ro"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>Pagina partenerului</title><script type="module" src="${newsroom.url}/embed/ziar-embed.js"></script></head>
+<body><header><p>Gazeta Partenerului</p></header><main><h1>O pagină gazdă</h1>
+<p>Textul gazdei, înaintea widgetului: o pagină oarecare a unui partener, cu elementul de mai jos.</p>
+<${tag} ${attrs}></${tag}></main></body></html>`;
+  const server = http.createServer((req, res) => {
+    const w = WIDGETS.find(([name]) => req.url === `/${name}.html`);
+    if (!w) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(w[1], w[3]));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+async function widgetLoad(url, tag, selector) {
   const { context, page, cdp } = await throttledPage(browser);
-  if (fetched) {
-    page.on('requestfinished', (r) => {
-      const p = new URL(r.url()).pathname;
-      if (p.startsWith('/embed/') && !/\/demo\.(html|css)$/.test(p)) fetched.add(p); // the host's own page and CSS are not the widget
-    });
-  }
+  await page.addInitScript(({ tag, selector }) => {
+    // When the element first shows its content (inside its shadow root, which the
+    // document's observers do not see): checked every frame until then.
+    const check = () => {
+      if (document.querySelector(tag)?.shadowRoot?.querySelector(selector)) window.__m.widget = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, { tag, selector });
   await page.goto(url, { waitUntil: 'load' });
-  // The widget has rendered once its shadow root (or light DOM) holds a list item.
-  await waitInPage(cdp, () => [...document.querySelectorAll('ziar-recent-posts')]
-    .some((el) => (el.shadowRoot ?? el).querySelector('li'))).catch(() => {});
-  await page.waitForTimeout(1500);
-  const m = await page.evaluate(() => ({ lcp: window.__m.lcp, cls: window.__m.cls }));
+  await waitInPage(cdp, () => window.__m.widget != null).catch(() => {});
+  await page.waitForTimeout(1500); // LCP, CLS, long tasks, and anything loaded late
+  const m = await page.evaluate(() => {
+    const fcp = window.__m.fcp ?? 0;
+    const tbt = window.__m.longTasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
+    const files = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/embed/'))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
+    return { rendered: window.__m.widget, lcp: window.__m.lcp, cls: window.__m.cls, tbt, files };
+  });
   await context.close();
   return m;
 }
-if (ONLY_ARTICLE) {
-  // widget figures skipped
-} else if (hasWidget) {
-  const fetched = new Set();
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await widgetLoad(`${newsroom.url}/embed/demo.html`, i === 0 ? fetched : null));
-  const files = [...fetched].map((p) => path.join(DIST, decodeURIComponent(p))).filter((f) => fs.existsSync(f));
-  const w = fileSizes(files);
-  note('widget_files', files.map((f) => path.relative(DIST, f)));
-  note('widget_raw_bytes', w.raw); note('widget_gzip_bytes', w.gzip); note('widget_brotli_bytes', w.brotli);
-  note('widget_lcp_ms', stats(runs, 'lcp').median);
-  note('widget_cls', Math.round(median(runs.map((r) => r.cls)) * 1000) / 1000);
-} else {
-  console.error('bench: no dist/embed/demo.html (widget build): widget figures are null');
-  for (const k of ['widget_raw_bytes', 'widget_gzip_bytes', 'widget_brotli_bytes', 'widget_lcp_ms', 'widget_cls']) note(k, null);
+const brotliOf = (p) => fileSizes([path.join(DIST, decodeURIComponent(p))]).brotli;
+if (!ONLY_ARTICLE && fs.existsSync(path.join(DIST, 'embed/bundles.json'))) {
+  const host = await startHost();
+  const widgetGoals = { share: 40960, recent_posts: 102400, article: 163840 };
+  for (const [name, tag, selector] of WIDGETS) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await widgetLoad(`${host.url}/${name}.html`, tag, selector));
+    const ok = runs.filter((r) => r.rendered != null);
+    if (!ok.length) { console.error(`bench: <${tag}> never rendered`); continue; }
+    const first = ok[0];
+    const before = first.files.filter((f) => f.start <= first.rendered);
+    const after = first.files.filter((f) => f.start > first.rendered);
+    note(`widget_${name}_files`, before.map((f) => f.path.slice('/embed/'.length)));
+    note(`widget_${name}_first_load_brotli_bytes`, before.reduce((n, f) => n + brotliOf(f.path), 0));
+    note(`widget_${name}_lazy_brotli_bytes`, after.reduce((n, f) => n + brotliOf(f.path), 0));
+    note(`widget_${name}_lazy_files`, after.map((f) => `${f.path.slice('/embed/'.length)} (${brotliOf(f.path)} B at ${Math.round(f.start)} ms)`));
+    note(`widget_${name}_rendered_ms`, stats(ok, 'rendered').median);
+    note(`widget_${name}_lcp_ms`, stats(ok, 'lcp').median);
+    const t = stats(ok, 'tbt');
+    note(`widget_${name}_tbt_ms`, t.median); note(`widget_${name}_tbt_ms_max`, t.max);
+    note(`widget_${name}_cls`, Math.round(median(ok.map((r) => r.cls)) * 1000) / 1000);
+    goalsExtra[`widget_${name}_first_load_brotli_bytes`] = [`≤ ${widgetGoals[name]}`, (v) => v <= widgetGoals[name]];
+  }
+  host.close();
+} else if (!ONLY_ARTICLE) {
+  console.error('bench: no dist/embed/bundles.json (widget build): widget figures are absent');
 }
 
 // ---- polling costs ------------------------------------------------------
@@ -258,7 +300,7 @@ async function settle(page, polls, n, extraMs = 20) {
   if (extraMs) await page.waitForTimeout(extraMs);
 }
 
-if (!ONLY_ARTICLE) { // an idle poll
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // an idle poll
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   const n = polls.length;
@@ -270,7 +312,7 @@ if (!ONLY_ARTICLE) { // an idle poll
   note('idle_poll_body_bytes', idle ? idle.bytes : null);
   await context.close();
 }
-if (!ONLY_ARTICLE) { // an idle poll against a real WordPress (Debian's), which sends no ETag:
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // an idle poll against a real WordPress (Debian's), which sends no ETag:
   // every poll is a full 200. The URL is the one the app really polls (read from the browser).
   let wp, site;
   try {
@@ -331,7 +373,7 @@ function rawGet(url, headers, acceptEncoding) {
     s.on('error', reject);
   });
 }
-if (!ONLY_ARTICLE) { // one new post into a 50-item list
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // one new post into a 50-item list
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage({ recent_count: 50, auto_insert: true });
   await page.evaluate(() => {
@@ -347,7 +389,7 @@ if (!ONLY_ARTICLE) { // one new post into a 50-item list
   note('dom_nodes_per_new_post', await page.evaluate(() => window.__nodes));
   await context.close();
 }
-if (!ONLY_ARTICLE) { // a hidden tab for 5 minutes of virtual time
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // a hidden tab for 5 minutes of virtual time
   await newsroom.admin('reset');
   const { context, page, polls } = await livePage();
   await page.evaluate(() => {
@@ -361,7 +403,7 @@ if (!ONLY_ARTICLE) { // a hidden tab for 5 minutes of virtual time
   note('hidden_tab_requests', polls.length - n);
   await context.close();
 }
-if (!ONLY_ARTICLE) { // memory over many accelerated polls with churn
+if (!ONLY_ARTICLE && !ONLY_WIDGETS) { // memory over many accelerated polls with churn
   await newsroom.admin('reset');
   const { context, page } = await livePage({ poll_seconds: 5 }, { bodies: false });
   const cdp = await context.newCDPSession(page);
@@ -425,7 +467,7 @@ if (!ONLY_ARTICLE) { // memory over many accelerated polls with churn
 // ---- Lighthouse -------------------------------------------------------------
 await newsroom.admin('reset');
 const lhBin = path.join(root, 'bench/node_modules/.bin/lighthouse');
-if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
+if (!ONLY_ARTICLE && !ONLY_WIDGETS && fs.existsSync(lhBin)) {
   const report = path.join(root, 'target/bench/lighthouse.json');
   fs.mkdirSync(path.dirname(report), { recursive: true });
   const r = spawnSync(lhBin, [`${newsroom.url}/articol/${article.slug}`, '--quiet', '--output=json', `--output-path=${report}`,
@@ -442,7 +484,7 @@ if (!ONLY_ARTICLE && fs.existsSync(lhBin)) {
 }
 
 // ---- server mode under load ---------------------------------------------------------
-if (zserver && !ONLY_ARTICLE) {
+if (zserver && !ONLY_ARTICLE && !ONLY_WIDGETS) {
   await newsroom.admin('reset');
   const page = await serverBench.load(`${zserver.url}/articol/${article.slug}`);
   note('server_page_rps', page.rps); note('server_page_p99_ms', page.p99_ms); note('server_page_p50_ms', page.p50_ms);
@@ -454,7 +496,7 @@ if (zserver && !ONLY_ARTICLE) {
 zserver?.stop();
 // 1,000 simulated readers for a minute, polling every 10 s, with a post published every
 // 20 s: what that costs the upstream API (goal: one request per poll interval).
-if (hasServer && !ONLY_ARTICLE) {
+if (hasServer && !ONLY_ARTICLE && !ONLY_WIDGETS) {
   await newsroom.admin('reset');
   const s = await startServer(`${newsroom.url}/wp-json/wp/v2/`, ['--poll-seconds', '10'], { config: SITE_CONFIG });
   try {
@@ -481,7 +523,8 @@ const dir = path.join(root, 'target/bench');
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(out, null, 2) + '\n');
 const goals = {
-  app_brotli_bytes: ['≤ 102400', (v) => v <= 102400], widget_brotli_bytes: ['≤ 61440', (v) => v <= 61440],
+  ...goalsExtra,
+  app_brotli_bytes: ['≤ 102400', (v) => v <= 102400],
   article_visible_ratio: ['≤ 1.5', (v) => v <= 1.5], tbt_ms: ['≤ 50', (v) => v <= 50], cls: ['0', (v) => v === 0],
   cls_max: ['0', (v) => v === 0], home_cls_max: ['0', (v) => v === 0], category_cls_max: ['0', (v) => v === 0],
   wp_idle_poll_bytes: ['≤ 8192', (v) => v <= 8192], wp_idle_poll_gzip_bytes: ['≤ 8192', (v) => v <= 8192],
@@ -505,9 +548,11 @@ for (const k of both) {
   const goal = g ? `${g[0]} ${[d, mv].every((x) => x == null || g[1](x)) ? 'met' : 'NOT met'}` : '';
   console.log(`${k.padEnd(40)}${String(d).padEnd(12)}${String(mv).padEnd(12)}${goal}`);
 }
-console.log('\nfigure                                  value       goal');
+console.log('\nfigure                                        value       goal');
 for (const [k, v] of Object.entries(out)) {
-  if (k === 'startup_ms' || mobileKeys.includes(k) || both.includes(k)) continue;
-  console.log(`${k.padEnd(40)}${String(v).padEnd(12)}${verdict(k, v)}`);
+  if (k === 'startup_ms' || Array.isArray(v) || mobileKeys.includes(k) || both.includes(k)) continue;
+  console.log(`${k.padEnd(46)}${String(v).padEnd(12)}${verdict(k, v)}`);
 }
+console.log('\nwidget files (first load; lazy: loaded after the element rendered)');
+for (const [k, v] of Object.entries(out)) if (Array.isArray(v)) console.log(`  ${k}: ${v.length ? v.join(', ') : 'none'}`);
 console.log(`\nwrote ${path.join(dir, 'latest.json')}`);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { PAGES, firstLoad } from './widgets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const budget = JSON.parse(fs.readFileSync(path.join(root, 'bench/budget.json'), 'utf8'));
@@ -14,13 +15,13 @@ const brotliOf = (file) => zlib.brotliCompressSync(fs.readFileSync(file),
 const app = (dir) => fs.readdirSync(dir)
   .filter((f) => /\.(html|js|wasm|css|json)$/.test(f) && f !== '404.html')
   .map((f) => path.join(dir, f));
-// The widget: what a host page loads from dist/embed/: the entry, the glue, the wasm and the CSS.
-const widget = (dir) => fs.readdirSync(dir)
-  .filter((f) => /^ziar-embed.*\.(js|wasm|css)$/.test(f))
-  .map((f) => path.join(dir, f));
+// The widgets: what a host page with one element (or all three) loads first from
+// dist/embed/: the entry, the CSS and the bundle(s) ziar-embed.js picks for it.
+const checks = [['app_brotli_bytes', 'dist', app],
+  ...PAGES.map(([key, tags]) => [key, 'dist/embed', (dir) => firstLoad(dir, tags)])];
 
 let passed = 0; let failed = 0;
-for (const [key, dir, files] of [['app_brotli_bytes', 'dist', app], ['widget_brotli_bytes', 'dist/embed', widget]]) {
+for (const [key, dir, files] of checks) {
   if (budget[key] == null) { console.log(`skip ${key}: no budget set yet`); continue; }
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) { console.log(`FAIL ${key}: ${dir}/ is missing`); failed++; continue; }

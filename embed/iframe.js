@@ -2,7 +2,10 @@
 // its own page, which reports its height to the embedding page so the iframe
 // can fit its content (see ziar-iframe-host.js). No inline script: the page's
 // CSP can stay `script-src 'self'`.
-import './ziar-embed.js';
+import { preload } from './ziar-embed.js';
+
+// The list's code downloads while config.json is read.
+preload('ziar-recent-posts');
 
 const params = new URLSearchParams(location.search);
 // Only these parameters pass through to the element (config.json keys, as attributes).

@@ -660,6 +660,35 @@ impl Config {
         out
     }
 
+    /// The problems of the keys a reader of posts needs (the API and how to
+    /// reach it): a widget checks these and its own, not the whole app's.
+    pub(crate) fn validate_source(&self) -> Result<(), ConfigError> {
+        self.problems_among(&["api", "link_target", "timeout_seconds", "max_response_kb", "kind", "mapping"])
+    }
+
+    /// The Recent Posts list's keys.
+    pub(crate) fn validate_list(&self) -> Result<(), ConfigError> {
+        self.problems_among(&["recent_count", "excerpt_chars", "poll_seconds"])
+    }
+
+    /// The article's keys beyond the API's (its body, share bar, follow-us).
+    pub(crate) fn validate_article(&self) -> Result<(), ConfigError> {
+        self.problems_among(&["iframe_hosts", "share", "follow"])
+    }
+
+    fn problems_among(&self, keys: &[&str]) -> Result<(), ConfigError> {
+        let found: Vec<ConfigProblem> = self
+            .problems()
+            .into_iter()
+            .filter(|p| keys.contains(&p.key.split(['.', '[']).next().unwrap_or("")))
+            .collect();
+        if found.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError(found))
+        }
+    }
+
     /// The request limits these settings imply.
     pub fn limits(&self) -> Limits {
         Limits {

@@ -4,15 +4,17 @@
 //! English, so a partial locale file still shows every string. Dates, numbers
 //! and relative times never come from here: they come from `Intl`.
 //!
-//! Adding a locale is adding one file: `build.rs` bundles every `locales/*.json`.
-
-use serde_json::{Map, Value};
+//! Adding a locale is adding one file: `build.rs` bundles every `locales/*.json`,
+//! as tables of strings (no JSON is parsed at run time).
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
+/// One locale file: `key␟string␟key␟string…`, U+001F between (build.rs).
+type Table = &'static str;
+
 /// The tags of the bundled locale files, e.g. `["ar", "en", "ro"]`.
 pub fn bundled_locales() -> Vec<&'static str> {
-    BUNDLED.iter().map(|(n, _)| *n).collect()
+    TABLES.iter().map(|(n, _)| *n).collect()
 }
 
 /// The `lang` of one piece of content: the source's `language` when it gives a
@@ -56,17 +58,18 @@ pub fn direction(tag: &str) -> &'static str {
 #[derive(Debug, Clone)]
 pub struct Messages {
     locale: String,
-    chain: Vec<Map<String, Value>>,
+    chain: Vec<Table>,
 }
 
-/// One locale file's strings; `None` unless it is an object of strings only.
-/// Parsed as a `Value` (the parser the adapters use anyway) rather than into a
-/// `HashMap<String, String>`, which would compile a second JSON deserializer.
-fn table(src: &str) -> Option<Map<String, Value>> {
-    match serde_json::from_str(src).ok()? {
-        Value::Object(m) if m.values().all(Value::is_string) => Some(m),
-        _ => None,
+/// A key's string in one table.
+fn lookup(table: Table, key: &str) -> Option<&'static str> {
+    let mut parts = table.split('\u{1f}');
+    while let (Some(k), Some(v)) = (parts.next(), parts.next()) {
+        if k == key {
+            return Some(v);
+        }
     }
+    None
 }
 
 impl Messages {
@@ -77,11 +80,9 @@ impl Messages {
         let mut chain = Vec::new();
         let mut resolved = None;
         for want in [tag.as_str(), lang.as_str(), "en"] {
-            if let Some((name, src)) = BUNDLED.iter().find(|(n, _)| *n == want) {
-                if let Some(map) = table(src) {
-                    resolved.get_or_insert(*name);
-                    chain.push(map);
-                }
+            if let Some((name, table)) = TABLES.iter().find(|(n, _)| *n == want) {
+                resolved.get_or_insert(*name);
+                chain.push(*table);
             }
         }
         Messages {
@@ -102,7 +103,7 @@ impl Messages {
 
     /// A string by key, `None` when no file in the chain has it.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.chain.iter().find_map(|m| m.get(key)?.as_str()).map(str::to_owned)
+        self.chain.iter().find_map(|t| lookup(t, key)).map(str::to_owned)
     }
 
     /// A plural-sensitive string: `key.<category>` where the category comes from
@@ -110,7 +111,7 @@ impl Messages {
     /// The message owns the wording, e.g. Romanian "20 de articole noi" in `other`.
     pub fn plural(&self, key: &str, category: &str, n: u64) -> String {
         let exact = format!("{key}.{category}");
-        let chosen = if self.chain.iter().any(|m| m.contains_key(&exact)) {
+        let chosen = if self.chain.iter().any(|t| lookup(t, &exact).is_some()) {
             exact
         } else {
             format!("{key}.other")
@@ -241,11 +242,15 @@ mod tests {
     }
 
     #[test]
-    fn a_locale_file_with_a_non_string_value_is_skipped() {
-        assert!(table(r#"{"retry": "Retry"}"#).is_some());
-        assert!(table(r#"{"retry": 1}"#).is_none());
-        assert!(table(r#"["retry"]"#).is_none());
-        assert!(table("{").is_none());
+    fn the_tables_hold_each_file_as_written() {
+        for (name, src) in BUNDLED {
+            let json: HashMap<String, String> = serde_json::from_str(src).unwrap();
+            let table = TABLES.iter().find(|(n, _)| n == name).unwrap().1;
+            assert_eq!(table.split('\u{1f}').count(), json.len() * 2, "{name}");
+            for (k, v) in &json {
+                assert_eq!(lookup(table, k), Some(v.as_str()), "{name}: {k}");
+            }
+        }
     }
 
     #[test]

@@ -119,7 +119,8 @@ impl Network {
     }
 }
 
-/// `share` in `config.json`.
+/// `share` in `config.json` (and a widget's `share` attribute, read by
+/// [`ShareConfig::from_value`]).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ShareConfig {
@@ -151,7 +152,46 @@ impl Default for ShareConfig {
 }
 
 impl ShareConfig {
-    /// Checks ids, UTM keys and the `via` handle: the first problem, naming the key.
+    /// Reads `share` from parsed JSON, as the derived `Deserialize` reads it
+    /// from `config.json` (every field optional, an unknown one refused), for a
+    /// widget's `share` attribute: the share widget's bundle has no serde-derived
+    /// parser and no JSON parser of its own. Validation is [`Self::validate`].
+    pub fn from_value(v: &serde_json::Value) -> Result<ShareConfig, String> {
+        use serde_json::Value;
+        let Value::Object(fields) = v else {
+            return Err("must be an object such as {\"targets\": [\"x\", \"copy\"]}".into());
+        };
+        let mut out = ShareConfig::default();
+        for (k, v) in fields {
+            let wrong = |want: &str| format!("`share.{k}` must be {want}");
+            match (k.as_str(), v) {
+                ("targets", Value::Array(list)) => {
+                    out.targets.clear();
+                    for t in list {
+                        out.targets
+                            .push(t.as_str().ok_or_else(|| wrong("a list of target ids"))?.to_owned());
+                    }
+                }
+                ("utm", Value::Object(map)) => {
+                    for (k, v) in map {
+                        let v = v.as_str().ok_or_else(|| wrong("an object of strings"))?;
+                        out.utm.insert(k.clone(), v.to_owned());
+                    }
+                }
+                ("via", Value::Null) => out.via = None,
+                ("via", Value::String(s)) => out.via = Some(s.clone()),
+                ("url", Value::String(s)) => out.url = s.clone(),
+                ("targets", _) => return Err(wrong("a list of target ids")),
+                ("utm", _) => return Err(wrong("an object of strings")),
+                ("via", _) => return Err(wrong("a string")),
+                ("url", _) => return Err(wrong("\"canonical\" or \"page\"")),
+                _ => return Err(format!("`share`: unknown field `{k}` (known: targets, utm, via, url)")),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks ids, UTM keys, the `via` handle and `url`: the first problem, naming the key.
     pub fn validate(&self) -> Result<(), String> {
         match self.problems().into_iter().next() {
             Some(p) => Err(p.to_string()),
@@ -434,6 +474,37 @@ pub fn normalize_instance(input: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_value_reads_share_as_config_json_does() {
+        let same = [
+            r#"{}"#,
+            r#"{"targets": ["copy", "x"]}"#,
+            r#"{"targets": []}"#,
+            r#"{"utm": {"utm_source": "ziar", "utm_medium": "{target}"}, "via": "ziar"}"#,
+            r#"{"via": null, "targets": ["email"]}"#,
+        ];
+        for json in same {
+            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+            let derived: ShareConfig = serde_json::from_str(json).unwrap();
+            assert_eq!(ShareConfig::from_value(&v).unwrap(), derived, "{json}");
+        }
+        // What serde refuses, this refuses too, naming the field.
+        for (json, says) in [
+            (r#"{"target": []}"#, "unknown field `target`"),
+            (r#"{"targets": "x"}"#, "share.targets"),
+            (r#"{"targets": [1]}"#, "share.targets"),
+            (r#"{"utm": {"utm_source": 1}}"#, "share.utm"),
+            (r#"{"via": 5}"#, "share.via"),
+        ] {
+            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert!(serde_json::from_str::<ShareConfig>(json).is_err(), "{json}");
+            let e = ShareConfig::from_value(&v).unwrap_err();
+            assert!(e.contains(says), "{json}: {e}");
+        }
+        let e = ShareConfig::from_value(&serde_json::json!(["x"])).unwrap_err();
+        assert!(e.contains("object"), "{e}");
+    }
 
     const TRICKY: &str = "Ședința de la Primărie: „Bugetul” & #ValeaVerde 🎉";
     const TRICKY_ENC: &str = "%C8%98edin%C8%9Ba%20de%20la%20Prim%C4%83rie%3A%20%E2%80%9EBugetul%E2%80%9D%20%26%20%23ValeaVerde%20%F0%9F%8E%89";

@@ -187,34 +187,75 @@ fn panic_banner_shows_once_in_the_page_language() {
     doc.get_element_by_id(panic_banner::ID).unwrap().remove();
 }
 
-/// The embed build's mount point: a widget renders into its container, bad
-/// attributes give a message naming the attribute (no panic), and unmounting
-/// leaves the container empty.
+/// The embed build's mount point: a widget renders into its container, takes
+/// a new title in place (same button), bad attributes give a message naming the
+/// attribute (no panic), and unmounting leaves the container empty.
 #[wasm_bindgen_test]
-fn widgets_mount_show_attribute_errors_and_unmount_cleanly() {
-    use ziar::components::widgets::mount;
-    use ziar::embed::Widget;
+async fn widgets_mount_update_show_attribute_errors_and_unmount_cleanly() {
+    use ziar::components::widgets::{mount, RECENT_POSTS, SHARE};
     let doc = web_sys::window().unwrap().document().unwrap();
     let div: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&div).unwrap();
     let pairs = |p: &[(&str, &str)]| p.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect();
 
-    let mut share = mount(
-        Widget::Share,
-        div.clone(),
-        pairs(&[("url", "https://ex.ro/a"), ("title", "Titlu"), ("targets", "x copy")]),
-    );
-    assert!(div.query_selector(".ziar-share-button").unwrap().is_some());
+    let attrs = [("url", "https://ex.ro/a"), ("title", "Titlu"), ("targets", "x copy")];
+    let mut share = mount(&SHARE, div.clone(), pairs(&attrs));
+    let button = div.query_selector(".ziar-share-button").unwrap().unwrap();
     assert_eq!(div.query_selector_all(".ziar-share-item").unwrap().length(), 2);
+    let x_href = || {
+        div.query_selector(".ziar-share-x a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap()
+    };
+    assert!(x_href().contains("Titlu"), "{}", x_href());
+    share.update(pairs(&[
+        ("url", "https://ex.ro/a"),
+        ("title", "Alt"),
+        ("targets", "x copy"),
+    ]));
+    // Effects run on the next tick.
+    next_task().await;
+    assert!(x_href().contains("text=Alt"), "{}", x_href());
+    let same = div.query_selector(".ziar-share-button").unwrap().unwrap();
+    assert!(same.is_same_node(Some(&button)), "the button was kept");
     share.unmount();
     assert_eq!(div.child_element_count(), 0, "unmount removes the widget's DOM");
 
-    let mut bad = mount(Widget::RecentPosts, div.clone(), pairs(&[("count", "3")]));
+    let mut bad = mount(&RECENT_POSTS, div.clone(), pairs(&[("count", "3")]));
     let text = div.text_content().unwrap_or_default();
     assert!(text.contains("ziar-recent-posts") && text.contains("`api`"), "{text}");
     bad.unmount();
     assert_eq!(div.child_element_count(), 0);
     div.remove();
+}
+
+/// Resolves after the browser has run a task, so Leptos' effects have run.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The share widget reads its `share` attribute with `JSON.parse`: the same
+/// values as serde_json's parser, and an error for what is not JSON.
+#[wasm_bindgen_test]
+fn json_through_the_browser_matches_serde_json() {
+    for text in [
+        r#"{"targets": ["x", "copy"], "utm": {"utm_source": "ziar"}, "via": null}"#,
+        r#"[1, -2, 3.5, true, false, null, "ș", {"a": {"b": []}}]"#,
+        r#""just a string""#,
+    ] {
+        let ours = ziar::web::json::parse(text).unwrap();
+        let serde: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, serde, "{text}");
+    }
+    assert!(ziar::web::json::parse("{").is_err());
+    assert!(ziar::web::json::parse("{'a': 1}").is_err());
 }
 
 #[wasm_bindgen_test]

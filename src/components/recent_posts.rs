@@ -23,21 +23,62 @@ enum Status {
     Offline,
 }
 
+/// What a widget's attributes can change while the list stays mounted
+/// (`components::widgets`): no refetch, the rows re-render.
+#[derive(Debug, Clone, Copy)]
+pub struct ListSettings(RwSignal<ListView>);
+
+/// How the list shows its posts.
+#[derive(Debug, Clone, PartialEq)]
+struct ListView {
+    count: usize,
+    excerpt_chars: usize,
+    link_target: String,
+    auto_insert: bool,
+}
+
+impl ListView {
+    fn of(cfg: &crate::config::Config) -> ListView {
+        ListView {
+            count: cfg.recent_count,
+            excerpt_chars: cfg.excerpt_chars,
+            link_target: cfg.link_target.clone(),
+            auto_insert: cfg.auto_insert,
+        }
+    }
+}
+
+impl ListSettings {
+    /// The settings of `cfg`.
+    pub fn new(cfg: &crate::config::Config) -> ListSettings {
+        ListSettings(RwSignal::new(ListView::of(cfg)))
+    }
+
+    /// Takes `cfg`'s values (notifying only when they differ).
+    pub fn set(&self, cfg: &crate::config::Config) {
+        let new = ListView::of(cfg);
+        if self.0.with_untracked(|v| *v != new) {
+            self.0.set(new);
+        }
+    }
+}
+
 /// The sidebar list. It polls the API with conditional requests, pauses while
 /// the page is hidden or offline, and never drops what the reader already sees
 /// because a poll failed. On a page ziar-server rendered it starts from the
-/// list the server showed.
+/// list the server showed. `settings` (a widget's) may change while it is mounted.
 #[component]
-pub fn RecentPosts() -> impl IntoView {
+pub fn RecentPosts(#[prop(optional)] settings: Option<ListSettings>) -> impl IntoView {
     let site = use_site();
     let cfg = &site.cfg;
-    let count = cfg.recent_count;
-    let chars = cfg.excerpt_chars;
-    let auto_insert = cfg.auto_insert;
+    // A widget keeps a few more than it shows, so a larger `count` needs no
+    // request; the app keeps what it shows, for the leanest polls.
+    let capacity = |count| if settings.is_some() { crate::live::merge::snapshot_window(count) } else { count };
+    let settings = settings.unwrap_or_else(|| ListSettings::new(cfg));
+    let count = settings.0.with_untracked(|v| v.count);
     let embedded = is_embedded();
-    let link_target = Some(cfg.link_target.clone()).filter(|t| !t.is_empty());
     let list_ref = NodeRef::<leptos::html::Ol>::new();
-    let list = RwSignal::new(LiveList::new(count));
+    let list = RwSignal::new(LiveList::new(capacity(count)));
     let status = RwSignal::new(Status::Loading);
     let announcement = RwSignal::new(String::new());
 
@@ -52,10 +93,11 @@ pub fn RecentPosts() -> impl IntoView {
             api.latest_url(window)
         }
     };
-    let poll_url = api.latest_url(count);
+    let poll_url = api.latest_url(list.with_untracked(LiveList::window));
     // A server-rendered list, with the validator of its first poll's answer.
     let validator = match super::take_preloaded_recent() {
         Some((posts, etag)) => {
+            let auto_insert = settings.0.with_untracked(|v| v.auto_insert);
             list.update(|l| {
                 l.apply_snapshot(posts, false, auto_insert);
             });
@@ -72,6 +114,7 @@ pub fn RecentPosts() -> impl IntoView {
             crate::web::mark("list-data");
             let complete = crate::live::merge::snapshot_complete(&page, requested.get());
             let mut added = 0;
+            let auto_insert = settings.0.with_untracked(|v| v.auto_insert);
             list.update(|l| added = l.apply_snapshot(page.posts, complete, auto_insert).added.len());
             if added > 0 {
                 let n = added as u64;
@@ -137,6 +180,17 @@ pub fn RecentPosts() -> impl IntoView {
     let m3 = site.msgs.clone();
     let locale2 = site.locale.clone();
     let pending = move || list.with(|l| l.pending.len());
+    // A row re-renders when its post changes, or what every row shows does (a
+    // widget's new excerpt length or link target); a new `count` only adds or
+    // drops rows at the end.
+    let rows = move || {
+        let n = settings.0.with(|v| v.count);
+        list.with(|l| l.shown.iter().take(n).cloned().collect::<Vec<_>>())
+    };
+    let row_key = move |p: &crate::model::Post| {
+        let (chars, target) = settings.0.with_untracked(|v| (v.excerpt_chars, v.link_target.clone()));
+        (row_key(p), chars, target)
+    };
     view! {
         <aside id="ziar-recent" class="ziar-recent" aria-labelledby="ziar-recent-h" tabindex="-1" part="recent">
             <h2 id="ziar-recent-h" part="heading">{site.msgs.t("recent_posts")}</h2>
@@ -156,7 +210,7 @@ pub fn RecentPosts() -> impl IntoView {
             {move || {
                 let shown = list.with(|l| l.loaded);
                 match status.get() {
-                    Status::Loading => Some(view! { <RecentSkeleton count/> }.into_any()),
+                    Status::Loading => Some(view! { <RecentSkeleton count=settings.0.with_untracked(|v| v.count)/> }.into_any()),
                     Status::Failed { error, retry_in_s } if !shown => Some(view! {
                         <ErrorView error msgs=m2.clone()/>
                         <p class="ziar-live-note">
@@ -175,17 +229,14 @@ pub fn RecentPosts() -> impl IntoView {
                 }
             }}
             <ol class="ziar-recent-list" node_ref=list_ref>
-                <For
-                    each=move || list.with(|l| l.shown.clone())
-                    key=row_key
-                    let(post)
-                >
+                <For each=rows key=row_key let(post)>
                     <li class="ziar-recent-item" data-post-id=post.id.clone() part="item">
                         {if embedded || cfg!(feature = "embed") {
                             // In a widget, titles lead to the article's own page.
                             // (The widget build knows it at compile time and drops the router link.)
                             view! {
-                                <a href=post.url.clone() target=link_target.clone() rel="noopener noreferrer"
+                                <a href=post.url.clone() rel="noopener noreferrer"
+                                    target=settings.0.with_untracked(|v| Some(v.link_target.clone()).filter(|t| !t.is_empty()))
                                     class="ziar-recent-title" part="link" lang=post.content_lang() dir="auto">{post.title.clone()}</a>
                             }.into_any()
                         } else {
@@ -197,7 +248,7 @@ pub fn RecentPosts() -> impl IntoView {
                                 </AppLink>
                             }.into_any()
                         }}
-                        <p class="ziar-recent-excerpt" part="excerpt" lang=post.content_lang() dir="auto">{excerpt(&post.excerpt, chars)}</p>
+                        <p class="ziar-recent-excerpt" part="excerpt" lang=post.content_lang() dir="auto">{excerpt(&post.excerpt, settings.0.with_untracked(|v| v.excerpt_chars))}</p>
                         <RelTime at=post.published/>
                     </li>
                 </For>

@@ -30,19 +30,45 @@ fn target_name(t: Target) -> &'static str {
     }
 }
 
+/// What a share bar shares, as signals a widget sets when its attributes change.
+/// (Three `RwSignal<String>`s rather than one signal of a struct: the app has
+/// that signal type already, so this costs it no new generic code.)
+#[derive(Debug, Clone, Copy)]
+pub struct Shared {
+    pub title: RwSignal<String>,
+    pub url: RwSignal<String>,
+    /// Text for the share sheet.
+    pub text: RwSignal<String>,
+}
+
+impl Shared {
+    pub fn new(title: String, url: String, text: String) -> Shared {
+        Shared {
+            title: RwSignal::new(title),
+            url: RwSignal::new(url),
+            text: RwSignal::new(text),
+        }
+    }
+}
+
 /// A Share button and its menu. `targets` overrides the site's `share.targets`
 /// for this widget; `text` defaults to the title.
 #[component]
 pub fn ShareBar(
     /// What is shared: usually the article headline.
-    #[prop(into)]
+    #[prop(optional, into)]
     title: String,
     /// The URL shared (the canonical article URL).
-    #[prop(into)]
+    #[prop(optional, into)]
     url: String,
     /// Text for the share sheet. Default: the title.
     #[prop(optional, into)]
     text: Option<String>,
+    /// A widget's: what is shared, instead of `title`/`url`/`text`, which may
+    /// change while the bar is shown (its attributes): the menu's items are
+    /// built again, the button and the menu's open state stay.
+    #[prop(optional)]
+    live: Option<Shared>,
     /// Targets and their order for this widget. Default: `share.targets` in config.
     #[prop(optional)]
     targets: Option<Vec<Target>>,
@@ -52,7 +78,10 @@ pub fn ShareBar(
     let cfg = site.cfg.share.clone();
     let targets = targets.unwrap_or_else(|| cfg.target_list());
     let menu_id = super::next_id("ziar-share-menu-");
-    let text = text.unwrap_or_else(|| title.clone());
+    let shared = live.unwrap_or_else(|| {
+        let text = text.unwrap_or_else(|| title.clone());
+        Shared::new(title, url, text)
+    });
 
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
@@ -82,12 +111,18 @@ pub fn ShareBar(
     };
 
     let native = {
-        let (title, text, url) = (title.clone(), text, tracked_url(&url, &cfg, "native"));
+        let cfg = cfg.clone();
         move |_| {
             if open.get_untracked() {
                 open.set(false);
                 return;
             }
+            let (title, url, text) = (
+                shared.title.get_untracked(),
+                shared.url.get_untracked(),
+                shared.text.get_untracked(),
+            );
+            let url = tracked_url(&url, &cfg, "native");
             match glue::start_native_share(&title, &text, &url) {
                 None => open.set(true),
                 Some(fut) => leptos::task::spawn_local(async move {
@@ -107,10 +142,9 @@ pub fn ShareBar(
     };
 
     let copy = {
-        let url = tracked_url(&url, &cfg, Target::Copy.id());
-        let m = m.clone();
+        let (m, cfg) = (m.clone(), cfg.clone());
         move |_| {
-            let url = url.clone();
+            let url = tracked_url(&shared.url.get_untracked(), &cfg, Target::Copy.id());
             let m = m.clone();
             leptos::task::spawn_local(async move {
                 let msg = if glue::copy_text(&url).await {
@@ -137,7 +171,7 @@ pub fn ShareBar(
     };
 
     let mastodon_submit = {
-        let (title, url, cfg) = (title.clone(), url.clone(), cfg.clone());
+        let cfg = cfg.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let typed = instance_input.get_untracked().map(|i| i.value()).unwrap_or_default();
@@ -145,7 +179,14 @@ pub fn ShareBar(
                 Some(host) => {
                     invalid.set(false);
                     glue::store_mastodon(&host);
-                    if let Some(href) = share_href(Target::Mastodon, &title, &url, &cfg, Some(&host)) {
+                    let href = share_href(
+                        Target::Mastodon,
+                        &shared.title.get_untracked(),
+                        &shared.url.get_untracked(),
+                        &cfg,
+                        Some(&host),
+                    );
+                    if let Some(href) = href {
                         glue::open_new_tab(&href);
                     }
                     mastodon.set(Some(host));
@@ -156,9 +197,11 @@ pub fn ShareBar(
         }
     };
 
-    let items = targets
-        .into_iter()
-        .map(|t| {
+    let (items_m, items_menu_id) = (m.clone(), menu_id.clone());
+    let items = move || {
+        let (title, url) = (shared.title.get(), shared.url.get());
+        let (m, menu_id) = (&items_m, &items_menu_id);
+        targets.iter().copied().map(|t| {
             let id = t.id();
             let class = format!("ziar-share-item ziar-share-{id}");
             match t {
@@ -247,7 +290,10 @@ pub fn ShareBar(
                 }
             }
         })
-        .collect_view();
+        .collect_view()
+        // Type-erased, so the reactive wrapper is the one every `move || … .into_any()` shares.
+        .into_any()
+    };
 
     view! {
         <div class="ziar-share" part="share" on:keydown=on_keydown>

@@ -20,6 +20,14 @@ pub struct LiveList {
     pub loaded: bool,
 }
 
+/// How many of the newest posts the list asks for, and keeps, when it shows
+/// `count`: a few more than shown, so deletions just below the fold are seen,
+/// and a widget's `count` can grow this far without a new request (the view
+/// shows the first `count`).
+pub fn snapshot_window(count: usize) -> usize {
+    (count + 10).min(100)
+}
+
 /// What a snapshot changed, for announcements and tests.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Changes {
@@ -325,6 +333,13 @@ mod tests {
         assert!(c.removed.is_empty());
         assert_eq!(ids(&l.shown), ["2", "1"]);
         assert_eq!(ids(&l.pending), ["4", "3"]);
+    }
+
+    #[test]
+    fn the_window_asks_for_more_than_shown() {
+        assert_eq!(snapshot_window(6), 16);
+        assert_eq!(snapshot_window(50), 60);
+        assert_eq!(snapshot_window(95), 100);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod head;
 pub mod history;
 pub mod intl;
+pub mod json;
 pub mod live;
 pub mod panic_banner;
 pub mod poller;

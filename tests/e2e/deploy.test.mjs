@@ -300,8 +300,8 @@ test('nginx serves the widget build to other sites: CORS, a revalidated entry, i
   assert.equal(entry.status, 200);
   assert.equal(entry.headers.get('access-control-allow-origin'), '*');
   assert.equal(entry.headers.get('cache-control'), 'no-cache');
-  const wasm = (await entry.text()).match(/ziar-embed-[0-9a-f]{16}_bg\.wasm/);
-  assert.ok(wasm, 'the entry names its hashed wasm');
+  const wasm = (await entry.text()).match(/ziar-embed-[a-z-]+-[0-9a-f]{16}_bg\.wasm/);
+  assert.ok(wasm, 'the entry names its bundles\' hashed wasm');
   const bin = await fetch(`${site}/embed/${wasm[0]}`);
   assert.equal(bin.status, 200);
   assert.equal(bin.headers.get('content-type'), 'application/wasm');

@@ -85,12 +85,30 @@ afterEach(async (t) => {
 });
 
 const items = (id) => page.locator(`#${id} .ziar-recent-item`);
+/** dist/embed/bundles.json: each bundle's files, the elements it serves and its brotli bytes. */
+const bundles = () => JSON.parse(fs.readFileSync(path.join(EMBED, 'bundles.json'), 'utf8'));
+const bundle = (name) => bundles().find((b) => b.name === name);
+/** The widget files the page fetches from A's /embed/ (names), in order. */
+function embedFiles(p) {
+  const seen = [];
+  p.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === A.url && u.pathname.startsWith('/embed/')) seen.push(u.pathname.slice('/embed/'.length));
+  });
+  return seen;
+}
+const code = (files) => files.filter((f) => /\.(js|wasm)$/.test(f)).sort();
+const sharePage = (attrs = '') => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host title</title>
+<link rel="stylesheet" href="/hostile.css">
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head><body>
+<ziar-share id="s" url="https://example.org/stiri/pod" title="Podul se redeschide" targets="x facebook copy" ${attrs}></ziar-share>
+</body></html>`;
 const titles = (id) => items(id).locator('.ziar-recent-title').allTextContents();
 
 test('dist/embed is served with the right types, cache headers and CORS', async () => {
   const files = fs.readdirSync(EMBED);
   const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-  const css = files.find((f) => /^ziar-embed-[0-9a-f]{16}\.css$/.test(f));
+  const css = files.find((f) => /^ziar-embed-share-[0-9a-f]{16}\.css$/.test(f));
   assert.ok(wasm && css, `hashed wasm and css in dist/embed: ${files}`);
   for (const [name, type, cache] of [
     ['ziar-embed.js', 'text/javascript', 'no-cache'],
@@ -254,6 +272,133 @@ test('<ziar-share> renders on a foreign page and builds its links', async () => 
   // Escape closes the menu.
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#s .ziar-share-menu').isVisible(), false);
+});
+
+test('a page with only <ziar-share> loads the share bundle alone: no adapter, live or article code', async () => {
+  const seen = embedFiles(page);
+  pages.set('/share-only.html', { body: sharePage(), csp: widgetCsp() });
+  await page.goto(`${host.url}/share-only.html`);
+  await page.locator('#s .ziar-share-button').waitFor();
+  await page.waitForTimeout(500); // nothing else arrives later
+  const share = bundle('share');
+  assert.deepEqual(code(seen), code(['ziar-embed.js', share.core, share.wasm]), `fetched: ${seen}`);
+  // What the loaded code holds, against the bundles that do need it (so the check can fail):
+  // the glue lists every browser API a wasm calls, the wasm's data its own strings.
+  const text = (f) => fs.readFileSync(path.join(EMBED, f)).toString('latin1');
+  const marks = [
+    ['EventSource', 'core', 'recent'], // push updates (live)
+    ['AbortController', 'core', 'recent'], // the API client's fetch guard
+    ['visibilitychange', 'wasm', 'recent'], // the poller's pause while hidden (live)
+    ['wp:featuredmedia', 'wasm', 'recent'], // the WordPress adapter
+    ['webPublicationDate', 'wasm', 'recent'], // the Guardian adapter
+    ['DOMParser', 'core', 'article'], // the article's sanitizer
+  ];
+  for (const [mark, file, user] of marks) {
+    assert.ok(text(bundle(user)[file]).includes(mark), `control: the ${user} bundle's ${file} holds ${mark}`);
+    assert.ok(!text(share[file]).includes(mark), `the share bundle's ${file} holds ${mark}`);
+  }
+});
+
+test('elements on one page share a bundle; an element added later loads what it lacks', async () => {
+  const seen = embedFiles(page);
+  pages.set('/mixed.html', {
+    body: recentPage(`<ziar-share id="s" url="https://example.org/p" title="Titlu"></ziar-share>`),
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/mixed.html`);
+  await items('wa').nth(3).waitFor();
+  await page.locator('#s .ziar-share-button').waitFor();
+  const both = bundle('recent-share');
+  assert.deepEqual(code(seen), code(['ziar-embed.js', both.core, both.wasm]), 'one bundle serves the list and the share bar');
+  // An article added later: the bundle for it, the list keeps running.
+  const [post] = await (await fetch(`${A.url}/wp-json/wp/v2/posts?per_page=1`)).json();
+  await page.evaluate(({ api, slug }) => {
+    const el = document.createElement('ziar-article');
+    el.id = 'art';
+    el.setAttribute('api', api);
+    el.setAttribute('slug', slug);
+    document.body.append(el);
+  }, { api: `${A.url}/wp-json/wp/v2/`, slug: post.slug });
+  await page.locator('#art h1.ziar-headline').waitFor();
+  const article = bundle('article');
+  assert.deepEqual(code(seen), code(['ziar-embed.js', both.core, both.wasm, article.core, article.wasm]));
+  assert.equal(await items('wa').count(), 4);
+});
+
+test('attribute changes apply in place: a new count or excerpt length keeps the list and asks nothing; a new api refetches', async () => {
+  pages.set('/inplace.html', {
+    body: recentPage().replace('count="4" poll="5"', 'count="4" poll="0"'),
+    csp: widgetCsp(),
+  });
+  const requests = { a: 0, b: 0 };
+  page.on('request', (r) => {
+    if (r.url().startsWith(`${A.url}/wp-json/`)) requests.a++;
+    if (r.url().startsWith(`${B.url}/wp-json/`)) requests.b++;
+  });
+  await page.goto(`${host.url}/inplace.html`);
+  await items('wa').nth(3).waitFor();
+  // Tag DOM nodes that must survive: the heading and the first row.
+  const tag = () => page.evaluate(() => {
+    const root = document.getElementById('wa').shadowRoot;
+    root.querySelector('h2').dataset.kept = 'h2';
+    root.querySelector('.ziar-recent-item').dataset.kept = 'row';
+  });
+  const kept = () => page.evaluate(() => [...document.getElementById('wa').shadowRoot.querySelectorAll('[data-kept]')].map((e) => e.dataset.kept));
+  await tag();
+  const before = requests.a;
+  const set = (k, v) => page.evaluate(([k, v]) => document.getElementById('wa').setAttribute(k, v), [k, v]);
+  await set('count', '2');
+  await page.waitForFunction(() => document.querySelector('#wa').shadowRoot.querySelectorAll('.ziar-recent-item').length === 2);
+  await set('count', '7'); // the list asked for 4 + 10: seven are at hand
+  await items('wa').nth(6).waitFor();
+  assert.deepEqual(await kept(), ['h2', 'row'], 'a new count keeps the heading and the rows');
+  // A new excerpt length or link target re-renders the rows, not the list.
+  const excerpt = () => items('wa').first().locator('.ziar-recent-excerpt').textContent();
+  const long = await excerpt();
+  await set('excerpt-chars', '20');
+  await page.waitForFunction((l) => document.querySelector('#wa').shadowRoot.querySelector('.ziar-recent-excerpt').textContent.trim().length < l, long.trim().length);
+  assert.ok((await excerpt()).trim().length <= 21, await excerpt());
+  await set('link-target', '_self');
+  await page.waitForFunction(() => document.querySelector('#wa').shadowRoot.querySelector('.ziar-recent-title').target === '_self');
+  assert.deepEqual(await kept(), ['h2'], 'the same heading');
+  await page.waitForTimeout(300);
+  assert.equal(requests.a, before, 'no request for count, excerpt-chars or link-target');
+  // A new API is a new list: it asks B.
+  await set('api', `${B.url}/wp-json/wp/v2/`);
+  await page.waitForFunction(() => !document.querySelector('#wa').shadowRoot.querySelector('[data-kept]'));
+  await items('wa').nth(6).waitFor();
+  assert.ok(requests.b >= 1, 'B was asked');
+});
+
+test('<ziar-share> takes a new title or url in place: the button stays, the open menu stays open', async () => {
+  await page.addInitScript(() => {
+    for (const k of ['share', 'canShare']) {
+      Object.defineProperty(Navigator.prototype, k, { value: undefined, configurable: true });
+      Object.defineProperty(navigator, k, { value: undefined, configurable: true });
+    }
+  });
+  pages.set('/share-live.html', { body: sharePage(), csp: widgetCsp() });
+  await page.goto(`${host.url}/share-live.html`);
+  const button = page.locator('#s .ziar-share-button');
+  await button.click();
+  await page.locator('#s .ziar-share-menu').waitFor();
+  await button.evaluate((b) => { b.dataset.kept = '1'; });
+  const xHref = () => page.locator('#s .ziar-share-x a').getAttribute('href');
+  assert.ok((await xHref()).includes(encodeURIComponent('Podul')));
+  await page.evaluate(() => {
+    const s = document.getElementById('s');
+    s.setAttribute('title', 'Alt titlu');
+    s.setAttribute('url', 'https://example.org/stiri/alt');
+  });
+  await page.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.ziar-share-x a').href.includes('Alt%20titlu'));
+  assert.ok((await xHref()).includes(encodeURIComponent('https://example.org/stiri/alt')), await xHref());
+  assert.equal(await button.evaluate((b) => b.dataset.kept), '1', 'the same button');
+  assert.equal(await button.getAttribute('aria-expanded'), 'true', 'the menu is still open');
+  assert.ok(await page.locator('#s .ziar-share-menu').isVisible());
+  // A new target list is a new bar.
+  await page.evaluate(() => document.getElementById('s').setAttribute('targets', 'email copy'));
+  await page.locator('#s .ziar-share-email').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#s .ziar-share-x').count(), 0);
 });
 
 test('<ziar-article> shows one post without touching the host page head', async () => {
