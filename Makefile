@@ -87,12 +87,14 @@ screenshot: test-tools dist newsroom
 fmt:
 	cargo fmt --all
 
-## fmt, clippy and rustdoc (host, and wasm32 for web/ and components/), warnings as errors. rustdoc comes
+## fmt, clippy and rustdoc (host, and wasm32 for web/ and components/: app, hydrate and widget builds), warnings as errors. rustdoc comes
 ## after clippy, whose dependency metadata it reuses: about 20 s more (docs/contributing.md "Lint").
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features embed --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p ziar --target wasm32-unknown-unknown
 

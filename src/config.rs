@@ -537,6 +537,15 @@ impl Config {
     /// Every value problem of a well-formed config.
     fn problems(&self) -> Vec<ConfigProblem> {
         let mut out = Vec::new();
+        self.source_problems(&mut out);
+        self.list_problems(&mut out);
+        self.article_problems(&mut out);
+        self.app_problems(&mut out);
+        out
+    }
+
+    /// The API and how to reach it, which every reader of posts needs.
+    fn source_problems(&self, out: &mut Vec<ConfigProblem>) {
         let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
             if !(min..=max).contains(&v) {
                 out.push(ConfigProblem::new(
@@ -546,33 +555,10 @@ impl Config {
                 ));
             }
         };
-        range("recent_count", self.recent_count as u64, 1, 50);
-        range("excerpt_chars", self.excerpt_chars as u64, 10, 1000);
-        range("page_size", self.page_size as u64, 1, 100);
         range("timeout_seconds", u64::from(self.timeout_seconds), 1, 300);
         range("max_response_kb", u64::from(self.max_response_kb), 16, 102_400);
         if self.api.trim().is_empty() {
             out.push(ConfigProblem::new("api", "must not be empty", ProblemKind::Missing));
-        }
-        if self.poll_seconds != 0 && self.poll_seconds < 5 {
-            out.push(ConfigProblem::new(
-                "poll_seconds",
-                "must be 0 (off) or at least 5",
-                ProblemKind::ZeroOrAtLeast { min: 5 },
-            ));
-        }
-        if self
-            .iframe_hosts
-            .iter()
-            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
-        {
-            out.push(ConfigProblem::new(
-                "iframe_hosts",
-                "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
-                ProblemKind::Format {
-                    example: "www.youtube-nocookie.com",
-                },
-            ));
         }
         if !matches!(self.link_target.as_str(), "" | "_blank" | "_self" | "_parent" | "_top") {
             out.push(ConfigProblem::new(
@@ -580,19 +566,6 @@ impl Config {
                 "must be \"_blank\", \"_self\", \"_parent\", \"_top\" or \"\"",
                 ProblemKind::OneOf {
                     choices: "_blank, _self, _parent, _top, \"\"",
-                },
-            ));
-        }
-        if !self
-            .api_override_origins
-            .iter()
-            .all(|o| crate::api_override::is_bare_origin(o))
-        {
-            out.push(ConfigProblem::new(
-                "api_override_origins",
-                "must list origins such as \"https://staging.example.com\" (scheme and host, no path)",
-                ProblemKind::Format {
-                    example: "https://staging.example.com",
                 },
             ));
         }
@@ -614,6 +587,76 @@ impl Config {
                 ProblemKind::Missing,
             )),
             None => {}
+        }
+    }
+
+    /// The Recent Posts list's keys.
+    fn list_problems(&self, out: &mut Vec<ConfigProblem>) {
+        let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
+            if !(min..=max).contains(&v) {
+                out.push(ConfigProblem::new(
+                    key,
+                    format!("must be between {min} and {max}"),
+                    ProblemKind::Range { min, max },
+                ));
+            }
+        };
+        range("recent_count", self.recent_count as u64, 1, 50);
+        range("excerpt_chars", self.excerpt_chars as u64, 10, 1000);
+        if self.poll_seconds != 0 && self.poll_seconds < 5 {
+            out.push(ConfigProblem::new(
+                "poll_seconds",
+                "must be 0 (off) or at least 5",
+                ProblemKind::ZeroOrAtLeast { min: 5 },
+            ));
+        }
+    }
+
+    /// The article's keys beyond the API's (its body, share bar, follow-us).
+    fn article_problems(&self, out: &mut Vec<ConfigProblem>) {
+        if self
+            .iframe_hosts
+            .iter()
+            .any(|h| h.trim().is_empty() || h.contains(['/', ':', '@', '?', '#', ' ']))
+        {
+            out.push(ConfigProblem::new(
+                "iframe_hosts",
+                "must list bare host names such as \"www.youtube-nocookie.com\" (no scheme, port or path)",
+                ProblemKind::Format {
+                    example: "www.youtube-nocookie.com",
+                },
+            ));
+        }
+        out.extend(self.share.problems());
+        for (i, f) in self.follow.iter().enumerate() {
+            out.extend(f.problems(i));
+        }
+    }
+
+    /// Keys only the app (and ziar-server) reads.
+    fn app_problems(&self, out: &mut Vec<ConfigProblem>) {
+        let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
+            if !(min..=max).contains(&v) {
+                out.push(ConfigProblem::new(
+                    key,
+                    format!("must be between {min} and {max}"),
+                    ProblemKind::Range { min, max },
+                ));
+            }
+        };
+        range("page_size", self.page_size as u64, 1, 100);
+        if !self
+            .api_override_origins
+            .iter()
+            .all(|o| crate::api_override::is_bare_origin(o))
+        {
+            out.push(ConfigProblem::new(
+                "api_override_origins",
+                "must list origins such as \"https://staging.example.com\" (scheme and host, no path)",
+                ProblemKind::Format {
+                    example: "https://staging.example.com",
+                },
+            ));
         }
         if ThemeMode::parse(&self.theme).is_none() {
             out.push(ConfigProblem::new(
@@ -653,35 +696,28 @@ impl Config {
                 },
             ));
         }
-        out.extend(self.share.problems());
-        for (i, f) in self.follow.iter().enumerate() {
-            out.extend(f.problems(i));
-        }
-        out
     }
 
     /// The problems of the keys a reader of posts needs (the API and how to
-    /// reach it): a widget checks these and its own, not the whole app's.
+    /// reach it): a widget checks these and its own, not the whole app's, so
+    /// its bundle carries only those checks.
     pub(crate) fn validate_source(&self) -> Result<(), ConfigError> {
-        self.problems_among(&["api", "link_target", "timeout_seconds", "max_response_kb", "kind", "mapping"])
+        self.validate_with(Config::source_problems)
     }
 
     /// The Recent Posts list's keys.
     pub(crate) fn validate_list(&self) -> Result<(), ConfigError> {
-        self.problems_among(&["recent_count", "excerpt_chars", "poll_seconds"])
+        self.validate_with(Config::list_problems)
     }
 
     /// The article's keys beyond the API's (its body, share bar, follow-us).
     pub(crate) fn validate_article(&self) -> Result<(), ConfigError> {
-        self.problems_among(&["iframe_hosts", "share", "follow"])
+        self.validate_with(Config::article_problems)
     }
 
-    fn problems_among(&self, keys: &[&str]) -> Result<(), ConfigError> {
-        let found: Vec<ConfigProblem> = self
-            .problems()
-            .into_iter()
-            .filter(|p| keys.contains(&p.key.split(['.', '[']).next().unwrap_or("")))
-            .collect();
+    fn validate_with(&self, check: fn(&Config, &mut Vec<ConfigProblem>)) -> Result<(), ConfigError> {
+        let mut found = Vec::new();
+        check(self, &mut found);
         if found.is_empty() {
             Ok(())
         } else {
