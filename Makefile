@@ -53,6 +53,7 @@ SERVER_PROFILE := --config 'profile.release.opt-level=3' --config 'profile.relea
 	--config 'profile.release.codegen-units=16' --config 'profile.release.panic="unwind"'
 server: tools
 	trunk build --release --features hydrate --public-url $(PUBLIC_URL) --dist $(SERVER_SITE)
+	node scripts/precompress.mjs $(SERVER_SITE)
 	cargo build --release -p ziar-server $(SERVER_PROFILE)
 
 test-host:

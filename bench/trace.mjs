@@ -5,19 +5,22 @@
 // functions ran, this says which browser work the tasks hold (V8 compiles each wasm
 // function lazily, on the main thread, the first time it runs). Not pass/fail.
 //   node bench/trace.mjs [dist]       (after `make dist newsroom`)
+//   node bench/trace.mjs --server     the same article from ziar-server, until hydrated (after `make server`)
 // ZIAR_CHROME_ARGS (see tests/e2e/harness.mjs) passes Chromium flags, e.g.
 // "--js-flags=--no-wasm-lazy-compilation" to see what eager compilation would change.
 // KEEP=1 keeps the trace file and prints its path (it opens in DevTools' Performance panel).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startNewsroom, launch, DIST } from '../tests/e2e/harness.mjs';
+import { startNewsroom, startServer, launch, DIST } from '../tests/e2e/harness.mjs';
 import { benchArticle, throttledPage, waitInPage } from './pages.mjs';
 
-const dist = path.resolve(process.argv[2] || DIST);
+const SERVER = process.argv[2] === '--server';
+const dist = path.resolve((!SERVER && process.argv[2]) || DIST);
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ziar-trace-')), 'trace.json');
 const newsroom = await startNewsroom([], { dist });
 const browser = await launch();
+const server = SERVER ? await startServer(`${newsroom.url}/wp-json/wp/v2/`, [], { config: { locale: 'ro', time_zone: 'Europe/Bucharest' } }) : null;
 try {
   const article = await benchArticle(newsroom.url);
   const { context, page, cdp } = await throttledPage(browser);
@@ -26,13 +29,15 @@ try {
     path: file,
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'loading'],
   });
-  await page.goto(`${newsroom.url}/articol/${article.slug}`, { waitUntil: 'load' });
-  await waitInPage(cdp, () => window.__m.list !== null);
+  await page.goto(`${(server ?? newsroom).url}/articol/${article.slug}`, { waitUntil: 'load' });
+  if (server) await waitInPage(cdp, () => performance.getEntriesByName('ziar:hydrated').length > 0);
+  else await waitInPage(cdp, () => window.__m.list !== null);
   await page.waitForTimeout(500);
   await browser.stopTracing();
   await context.close();
 } finally {
   await browser.close();
+  server?.stop();
   newsroom.stop();
 }
 
@@ -40,7 +45,7 @@ const { traceEvents: ev } = JSON.parse(fs.readFileSync(file, 'utf8'));
 const thread = ev.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
 const main = ev.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
 // Navigation start, from a mark's own `startTime` (the trace holds several navigationStart events).
-const anchor = ev.find((e) => e.name === 'ziar:main' && e.args?.data?.startTime != null);
+const anchor = ev.find((e) => e.name?.startsWith('ziar:') && e.args?.data?.startTime != null);
 const t0 = anchor.ts - anchor.args.data.startTime * 1000;
 const ms = (ts) => Math.round((ts - t0) / 1000);
 const marks = ev.filter((e) => e.name?.startsWith('ziar:') && e.pid === thread.pid);

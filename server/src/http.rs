@@ -300,10 +300,31 @@ fn asset(site: &std::path::Path, rest: &str) -> Option<PathBuf> {
 }
 
 async fn serve_file(path: PathBuf, name: &str, headers: &HeaderMap) -> Response {
-    let Ok(bytes) = tokio::fs::read(&path).await else {
-        return StatusCode::NOT_FOUND.into_response();
+    // A copy compressed at build time (scripts/precompress.mjs), when the reader takes it:
+    // no per-request compression, and brotli at its best quality.
+    let mut encoding = None;
+    let mut bytes = None;
+    for (token, ext) in [("br", "br"), ("gzip", "gz")] {
+        if !accepts(headers, token) {
+            continue;
+        }
+        let mut packed = path.clone().into_os_string();
+        packed.push(format!(".{ext}"));
+        if let Ok(b) = tokio::fs::read(&packed).await {
+            encoding = Some(token);
+            bytes = Some(b);
+            break;
+        }
+    }
+    let bytes = match bytes {
+        Some(b) => b,
+        None => match tokio::fs::read(&path).await {
+            Ok(b) => b,
+            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+        },
     };
     let hashed = is_hashed(name);
+    // One strong validator per representation.
     let etag = crate::store::etag_for(&bytes);
     let mut res = if not_modified(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()
@@ -313,6 +334,10 @@ async fn serve_file(path: PathBuf, name: &str, headers: &HeaderMap) -> Response 
     let h = res.headers_mut();
     set(h, header::CONTENT_TYPE, content_type(name));
     set(h, header::ETAG, &etag);
+    if let Some(e) = encoding {
+        set(h, header::CONTENT_ENCODING, e);
+    }
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     let cc = if hashed {
         "public, max-age=31536000, immutable"
     } else {
@@ -321,6 +346,25 @@ async fn serve_file(path: PathBuf, name: &str, headers: &HeaderMap) -> Response 
     set(h, header::CACHE_CONTROL, cc);
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     res
+}
+
+/// Whether `Accept-Encoding` takes `token` (listed, and not with `q=0`).
+fn accepts(headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            name.eq_ignore_ascii_case(token) && !refused
+        })
 }
 
 /// Trunk's content-hashed names (`main-<16 hex>.css`, `…_bg.wasm`).
@@ -360,6 +404,20 @@ mod tests {
         assert!(asset(&site, "../etc/passwd").is_none());
         assert!(asset(&site, "a//b").is_none());
         assert!(asset(&site, "index.html").is_none());
+    }
+
+    #[test]
+    fn accept_encoding_tokens_and_refusals() {
+        let h = |v: &str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            m
+        };
+        assert!(accepts(&h("gzip, deflate, br, zstd"), "br"));
+        assert!(accepts(&h("gzip;q=0.5, br;q=1.0"), "gzip"));
+        assert!(!accepts(&h("gzip, br;q=0"), "br"));
+        assert!(!accepts(&h("identity"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "br"));
     }
 
     #[test]

@@ -50,11 +50,17 @@ impl Template {
             return Err("no module script: is this a Trunk build of Ziar?".into());
         }
         let mut head = html[start..end].to_owned();
-        // Each page writes its own title; the static app's config.json preload has no use here.
+        // Each page writes its own title; the static app's config.json preload has no use
+        // here. Nor have its wasm and glue preloads: the page's text is in the HTML, and
+        // the app only hydrates it, so its 0.4 MB must not compete with the text and the
+        // stylesheet (with the preloads, the wasm arrived before the text on loopback).
         head = remove_elements(&head, "<title", Some("</title>"), |_| true);
         head = remove_elements(&head, "<link", None, |tag| {
             let t = tag.to_ascii_lowercase();
             t.contains("config.json")
+                || t.contains("rel=preload")
+                || t.contains("rel=\"preload\"")
+                || t.contains("modulepreload")
         });
         Ok(Template {
             head: head.trim().to_owned(),
@@ -152,13 +158,18 @@ fn text(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const BUILT: &str = r#"<!doctype html><html lang=ro><head><meta charset=utf-8><meta content="width=device-width, initial-scale=1" name=viewport><base href=/><title>Ziar</title><link href=/main-0123456789abcdef.css rel=stylesheet><link as=fetch crossorigin=anonymous href=config.json rel=preload><script type=module src="/ziar-loader-0123456789abcdef.js"></script></head><body><div class=ziar-boot></div></body></html>"#;
+    const BUILT: &str = r#"<!doctype html><html lang=ro><head><meta charset=utf-8><meta content="width=device-width, initial-scale=1" name=viewport><base href=/><title>Ziar</title><link href=/main-0123456789abcdef.css rel=stylesheet><link as=fetch crossorigin=anonymous href=config.json rel=preload><link crossorigin href=/ziar-0123456789abcdef.js rel=modulepreload><link as=fetch crossorigin href=/ziar-0123456789abcdef_bg.wasm rel=preload type=application/wasm><script type=module src="/ziar-loader-0123456789abcdef.js"></script></head><body><div class=ziar-boot></div></body></html>"#;
 
     #[test]
     fn the_build_keeps_its_assets_and_loses_the_static_apps_parts() {
         let t = Template::parse(BUILT).unwrap();
         assert!(t.head.contains("main-0123456789abcdef.css") && t.head.contains("ziar-loader-"));
         assert!(!t.head.contains("config.json") && !t.head.contains("<title"));
+        assert!(
+            !t.head.contains("_bg.wasm") && !t.head.contains("modulepreload"),
+            "{}",
+            t.head
+        );
         let head = Head {
             title: Some("Podul „Nou” & <b> – Ziar".into()),
             lang: Some(("ro".into(), "ltr".into())),

@@ -73,7 +73,13 @@ pub fn RecentPosts(#[prop(optional)] settings: Option<ListSettings>) -> impl Int
     let cfg = &site.cfg;
     // A widget keeps a few more than it shows, so a larger `count` needs no
     // request; the app keeps what it shows, for the leanest polls.
-    let capacity = |count| if settings.is_some() { crate::live::merge::snapshot_window(count) } else { count };
+    let capacity = |count| {
+        if settings.is_some() {
+            crate::live::merge::snapshot_window(count)
+        } else {
+            count
+        }
+    };
     let settings = settings.unwrap_or_else(|| ListSettings::new(cfg));
     let count = settings.0.with_untracked(|v| v.count);
     let embedded = is_embedded();

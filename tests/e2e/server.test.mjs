@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startNewsroom, startServer, launch, openPage } from './harness.mjs';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { startNewsroom, startServer, launch, openPage, SERVER_SITE } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LONG = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
@@ -187,6 +189,33 @@ test('the upstream URL and its key never reach the browser', async () => {
     assert.ok(!b.includes('SEKRET-4521'), 'the key leaked');
     assert.ok(!b.includes('/wp-json/'), 'the upstream API path leaked');
   }
+});
+
+test('the app files go out as compressed at build time, cached for good, and plain to a client that takes no encoding', async () => {
+  const s = await server();
+  const wasm = fs.readdirSync(SERVER_SITE).find((f) => f.endsWith('_bg.wasm'));
+  const plain = fs.readFileSync(path.join(SERVER_SITE, wasm));
+  const get = (encoding) => new Promise((resolve, reject) => {
+    http.get(`${s.url}/${wasm}`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+  const br = await get('gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.ok(br.headers['cache-control'].includes('immutable'));
+  assert.ok(zlib.brotliDecompressSync(br.body).equals(plain), 'the brotli body is the wasm');
+  // Quality 11, not what on-the-fly compression can afford (about 20 % more here).
+  const q11 = zlib.brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  assert.ok(br.body.length <= q11 * 1.01, `${br.body.length} B vs ${q11} B at quality 11`);
+  const gz = await get('gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.ok(zlib.gunzipSync(gz.body).equals(plain));
+  assert.notEqual(gz.headers.etag, br.headers.etag, 'one validator per representation');
+  const none = await get(null);
+  assert.equal(none.headers['content-encoding'], undefined);
+  assert.ok(none.body.equals(plain));
 });
 
 test('200 concurrent readers of an uncached page make one upstream request', async () => {
