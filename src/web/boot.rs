@@ -21,11 +21,40 @@ pub fn hydrate() -> bool {
         return false;
     };
     let cfg = preload.config.clone();
-    leptos::mount::hydrate_body(move || {
-        provide_context(Preloaded::new(preload));
-        let site: SiteCtx = Arc::new(Site::new(cfg));
-        view! { <Shell site/> }
-    });
-    super::mark("hydrated");
+    // The page's first `Intl` formatters load their locale data, tens of ms each
+    // on a slow phone. Built in tasks of their own, they leave the hydration
+    // task, which otherwise holds them both (the text is already on screen, so
+    // hydrating a few ms later costs the reader nothing).
+    let (locale, zone) = (super::intl::canonical_locale(&cfg.locale), cfg.time_zone.clone());
+    let relative_locale = locale.clone();
+    let now = super::now();
+    run_in_tasks(vec![
+        Box::new(move || {
+            let _ = super::intl::absolute(now, &locale, zone.as_deref());
+        }),
+        Box::new(move || {
+            let _ = super::intl::relative(now, now, &relative_locale);
+        }),
+        Box::new(move || {
+            leptos::mount::hydrate_body(move || {
+                provide_context(Preloaded::new(preload));
+                let site: SiteCtx = Arc::new(Site::new(cfg));
+                view! { <Shell site/> }
+            });
+            super::mark("hydrated");
+        }),
+    ]);
     true
+}
+
+/// Runs each step in a task of its own, in order.
+fn run_in_tasks(mut steps: Vec<Box<dyn FnOnce()>>) {
+    if steps.is_empty() {
+        return;
+    }
+    let step = steps.remove(0);
+    super::timer::Timeout::new(0, move || {
+        step();
+        run_in_tasks(steps);
+    });
 }
