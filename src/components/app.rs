@@ -1,5 +1,5 @@
 //! The static app's root: reads `config.json`, then mounts the shared
-//! [`Shell`](super::shell::Shell). A bad config is shown on the page (in the
+//! [`Shell`](crate::components::shell::Shell). A bad config is shown on the page (in the
 //! browser's language) rather than leaving it blank.
 
 use super::error_view::ErrorView;

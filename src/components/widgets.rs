@@ -17,6 +17,9 @@
 //! `embed::rebuilds`): a share bar's title or URL, a list's `count`, excerpt
 //! length or link target change without rebuilding the element or asking the
 //! API again; a new API, slug or locale builds the element again.
+//!
+//! [`Spec`]: crate::components::widgets::Spec
+//! [`Mounted::update`]: crate::components::widgets::Mounted::update
 
 use super::article::ArticleView;
 use super::error_view::ErrorView;

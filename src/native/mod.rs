@@ -7,6 +7,8 @@
 //!
 //! Everything here runs inside one synchronous render on one thread, under the
 //! reactive owner the server creates for that request.
+//!
+//! [`Render`]: crate::web::Render
 
 pub mod api;
 pub mod body;
