@@ -546,17 +546,8 @@ impl Config {
 
     /// The API and how to reach it, which every reader of posts needs.
     fn source_problems(&self, out: &mut Vec<ConfigProblem>) {
-        let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
-            if !(min..=max).contains(&v) {
-                out.push(ConfigProblem::new(
-                    key,
-                    format!("must be between {min} and {max}"),
-                    ProblemKind::Range { min, max },
-                ));
-            }
-        };
-        range("timeout_seconds", u64::from(self.timeout_seconds), 1, 300);
-        range("max_response_kb", u64::from(self.max_response_kb), 16, 102_400);
+        range_problem(out, "timeout_seconds", u64::from(self.timeout_seconds), 1, 300);
+        range_problem(out, "max_response_kb", u64::from(self.max_response_kb), 16, 102_400);
         if self.api.trim().is_empty() {
             out.push(ConfigProblem::new("api", "must not be empty", ProblemKind::Missing));
         }
@@ -592,17 +583,8 @@ impl Config {
 
     /// The Recent Posts list's keys.
     fn list_problems(&self, out: &mut Vec<ConfigProblem>) {
-        let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
-            if !(min..=max).contains(&v) {
-                out.push(ConfigProblem::new(
-                    key,
-                    format!("must be between {min} and {max}"),
-                    ProblemKind::Range { min, max },
-                ));
-            }
-        };
-        range("recent_count", self.recent_count as u64, 1, 50);
-        range("excerpt_chars", self.excerpt_chars as u64, 10, 1000);
+        range_problem(out, "recent_count", self.recent_count as u64, 1, 50);
+        range_problem(out, "excerpt_chars", self.excerpt_chars as u64, 10, 1000);
         if self.poll_seconds != 0 && self.poll_seconds < 5 {
             out.push(ConfigProblem::new(
                 "poll_seconds",
@@ -635,16 +617,7 @@ impl Config {
 
     /// Keys only the app (and ziar-server) reads.
     fn app_problems(&self, out: &mut Vec<ConfigProblem>) {
-        let mut range = |key: &'static str, v: u64, min: u64, max: u64| {
-            if !(min..=max).contains(&v) {
-                out.push(ConfigProblem::new(
-                    key,
-                    format!("must be between {min} and {max}"),
-                    ProblemKind::Range { min, max },
-                ));
-            }
-        };
-        range("page_size", self.page_size as u64, 1, 100);
+        range_problem(out, "page_size", self.page_size as u64, 1, 100);
         if !self
             .api_override_origins
             .iter()
@@ -759,6 +732,17 @@ fn time_zone_like(z: &str) -> bool {
         && z.len() <= 64
         && z.split('/')
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)))
+}
+
+/// `key` outside `min..=max`, as a problem.
+fn range_problem(out: &mut Vec<ConfigProblem>, key: &'static str, v: u64, min: u64, max: u64) {
+    if !(min..=max).contains(&v) {
+        out.push(ConfigProblem::new(
+            key,
+            format!("must be between {min} and {max}"),
+            ProblemKind::Range { min, max },
+        ));
+    }
 }
 
 #[cfg(test)]
