@@ -7,18 +7,16 @@
 // 404.html with status 404. Every page records `securitypolicyviolation` events.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startNewsroom, launch, openPage, DIST } from './harness.mjs';
+import { startNewsroom, launch, openPage, DIST, startNginx, NGINX, freePort } from './harness.mjs';
 import { cspFor, cspProblems, externalizeLoader, headersFile } from '../../scripts/trunk-post-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NEWS_DIST = path.join(root, 'target/dist-news');
-const NGINX = '/usr/sbin/nginx';
 
 let newsroom, browser, page, context, problems, nginx, tmp, site, pages, slug, csp;
 
@@ -35,14 +33,6 @@ function ensureNewsBuild() {
     env: { ...process.env, TRUNK_SKIP_VERSION_CHECK: 'true', PATH: `${root}/.tools/node_modules/.bin:${os.homedir()}/.cargo/bin:${process.env.PATH}` },
   });
   if (r.status !== 0) throw new Error('trunk build for /news/ failed');
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
 }
 
 /** deploy/nginx.conf with its EDIT values filled in; fails if one is not where it was. */
@@ -82,17 +72,7 @@ before(async () => {
   const [port, pagesPort] = [await freePort(), await freePort()];
   site = `http://127.0.0.1:${port}`;
   pages = `http://127.0.0.1:${pagesPort}`;
-  const temp = (n) => `${n}_temp_path ${path.join(tmp, n)};`;
-  const conf = `
-${process.getuid?.() === 0 ? 'user root root;' : ''}
-worker_processes 1;
-error_log stderr warn;
-events { worker_connections 128; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
+  nginx = await startNginx(tmp, `
 ${siteConfig({ port, www, upstream: newsroom.url, apiOrigins: newsroom.url })}
   # A host without rewrites (GitHub Pages, S3 website hosting): unknown paths get 404.html, status 404.
   server {
@@ -104,20 +84,7 @@ ${siteConfig({ port, www, upstream: newsroom.url, apiOrigins: newsroom.url })}
       error_page 404 /news/404.html;
     }
   }
-}
-`;
-  const confPath = path.join(tmp, 'nginx.conf');
-  fs.writeFileSync(confPath, conf);
-  nginx = spawn(NGINX, ['-e', 'stderr', '-p', tmp, '-c', confPath, '-g', `daemon off; pid ${tmp}/nginx.pid;`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => nginx.on('exit', resolve));
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${site}/config.json`).then((r) => r.ok, () => false);
-    if (ok) break;
-    const gone = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
-    if (gone || i > 100) throw new Error('nginx did not start (see its messages above)');
-  }
+`, `${site}/config.json`);
   browser = await launch();
   const r = await fetch(`${newsroom.url}/wp-json/wp/v2/posts?per_page=1`);
   slug = (await r.json())[0].slug;
@@ -125,11 +92,7 @@ ${siteConfig({ port, www, upstream: newsroom.url, apiOrigins: newsroom.url })}
 
 after(async () => {
   await browser?.close();
-  if (nginx && nginx.exitCode === null) {
-    const gone = new Promise((resolve) => nginx.on('exit', resolve));
-    nginx.kill('SIGTERM');
-    await gone;
-  }
+  await nginx?.stop();
   newsroom?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });

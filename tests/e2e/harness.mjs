@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -145,4 +146,61 @@ export async function startServer(api, args = [], { config } = {}) {
   });
   const status = async () => (await fetch(`${url}/_ziar/status`)).json();
   return { url, status, pid: proc.pid, log: () => log, stop: () => proc.kill('SIGTERM') };
+}
+
+/** Debian's nginx, which the deploy tests run as the current user. */
+export const NGINX = '/usr/sbin/nginx';
+
+/**
+ * Starts nginx from `tmp` (its temp paths, pid and config live there) with
+ * `http` (server blocks) inside its `http {}`, and resolves once `readyUrl`
+ * answers. `stop()` ends it.
+ */
+export async function startNginx(tmp, http, readyUrl, { workers = 1, connections = 128 } = {}) {
+  const temp = (n) => `${n}_temp_path ${path.join(tmp, n)};`;
+  const conf = `
+${process.getuid?.() === 0 ? 'user root root;' : ''}
+worker_processes ${workers};
+error_log stderr warn;
+events { worker_connections ${connections}; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
+${http}
+}
+`;
+  const confPath = path.join(tmp, 'nginx.conf');
+  fs.writeFileSync(confPath, conf);
+  const proc = spawn(NGINX, ['-e', 'stderr', '-p', tmp, '-c', confPath, '-g', `daemon off; pid ${tmp}/nginx.pid;`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  for (let i = 0; ; i++) {
+    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
+    if (ok) break;
+    const gone = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
+    if (gone || i > 100) {
+      proc.kill('SIGTERM');
+      throw new Error('nginx did not start (see its messages above)');
+    }
+  }
+  return {
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** A TCP port free on loopback right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
 }

@@ -4,27 +4,16 @@
 // most one to upstream; the page still hydrates and push still reaches the tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startNewsroom, startServer, launch, openPage } from './harness.mjs';
+import { startNewsroom, startServer, launch, openPage, startNginx, NGINX, freePort } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const NGINX = '/usr/sbin/nginx';
 const LONG = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
 
 let newsroom, server, nginx, tmp, site, browser;
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 
 /** deploy/nginx-server.conf with its EDIT values filled in; fails if one is not where it was. */
 function siteConfig({ port, cache, upstream }) {
@@ -53,42 +42,14 @@ before(async () => {
   fs.chmodSync(tmp, 0o755);
   const port = await freePort();
   site = `http://127.0.0.1:${port}`;
-  const temp = (n) => `${n}_temp_path ${path.join(tmp, n)};`;
-  const conf = `
-${process.getuid?.() === 0 ? 'user root root;' : ''}
-worker_processes 2;
-error_log stderr warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
-${siteConfig({ port, cache: path.join(tmp, 'cache'), upstream: new URL(server.url).host })}
-}
-`;
-  const confPath = path.join(tmp, 'nginx.conf');
-  fs.writeFileSync(confPath, conf);
-  nginx = spawn(NGINX, ['-e', 'stderr', '-p', tmp, '-c', confPath, '-g', `daemon off; pid ${tmp}/nginx.pid;`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((resolve) => nginx.on('exit', resolve));
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${site}/_ziar/status`).then((r) => r.ok, () => false);
-    if (ok) break;
-    const gone = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
-    if (gone || i > 100) throw new Error('nginx did not start (see its messages above)');
-  }
+  nginx = await startNginx(tmp, siteConfig({ port, cache: path.join(tmp, 'cache'), upstream: new URL(server.url).host }),
+    `${site}/_ziar/status`, { workers: 2, connections: 1024 });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  if (nginx && nginx.exitCode === null) {
-    const gone = new Promise((resolve) => nginx.on('exit', resolve));
-    nginx.kill('SIGTERM');
-    await gone;
-  }
+  await nginx?.stop();
   server?.stop();
   newsroom?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

@@ -10,11 +10,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as seedContent from '../wordpress/content.mjs';
+import { freePort } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -63,13 +63,6 @@ function seedKey() {
   return h.digest('hex').slice(0, 16);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Every server this module started and has not stopped: killed if this process
