@@ -420,6 +420,33 @@ test('<ziar-article> shows one post without touching the host page head', async 
   assert.equal(await page.locator('head meta[property="og:title"]').count(), 0);
 });
 
+test('<ziar-article> with follow links: the follow-us block is styled like the app\'s, not a bare bulleted list', async () => {
+  const [post] = await (await fetch(`${A.url}/wp-json/wp/v2/posts?per_page=1`)).json();
+  const follow = JSON.stringify([{ network: 'rss', url: 'https://example.com/feed' }, { network: 'facebook', url: 'https://facebook.com/example' }]);
+  pages.set('/follow.html', {
+    body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="${A.url}/embed/ziar-embed.js"></script></head><body>
+<ziar-article id="art" api="${A.url}/wp-json/wp/v2/" slug="${post.slug}" site-name="Curierul" follow='${follow}'></ziar-article>
+</body></html>`,
+    csp: widgetCsp(),
+  });
+  await page.goto(`${host.url}/follow.html`);
+  const block = page.locator('#art .ziar-follow');
+  await block.waitFor();
+  assert.match(await block.locator('.ziar-follow-title').textContent(), /Curierul/);
+  const look = await block.evaluate((el) => {
+    const list = el.querySelector('.ziar-follow-list');
+    const link = el.querySelector('.ziar-follow-link');
+    const [b, l, a] = [el, list, link].map((e) => getComputedStyle(e));
+    return { padding: b.paddingTop, list: l.listStyleType, display: l.display, height: link.getBoundingClientRect().height, decoration: a.textDecorationLine };
+  });
+  assert.equal(look.list, 'none', 'no bullets');
+  assert.equal(look.display, 'flex');
+  assert.notEqual(look.padding, '0px');
+  assert.ok(look.height >= 44, `a 44 px target, got ${look.height}`);
+  assert.equal(look.decoration, 'none');
+});
+
 test('<ziar-article>: in-article links scroll inside the widget and leave the host URL alone; other posts link to the site', async () => {
   const long = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
   const festival = 'festivalul-teatru-muzica-revine-in-parcul-castanilor-cu-douazeci-de-spectacole-gratuite';
