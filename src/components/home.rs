@@ -17,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let size = site.cfg.page_size;
     crate::web::head::set_title(&site.cfg.site_name, "");
+    super::add_list_page_tags(&site.cfg.site_name, "", &crate::paths::Page::Home);
     let pager = StoredValue::new(Pager::new(size));
     let load: LoadMore = {
         let api = site.api.clone();

@@ -219,6 +219,25 @@ pub fn is_embedded() -> bool {
     cfg!(feature = "embed") || use_context::<Embedded>().is_some()
 }
 
+/// Preview tags for a page that lists posts (home, category, author): a link
+/// shared from it gets a card with the page's name and the site's, and search
+/// engines its canonical URL. Removed with the page, like an article's.
+pub fn add_list_page_tags(site_name: &str, title: &str, page: &crate::paths::Page) {
+    let url = crate::web::absolute_url(&crate::web::app_href(&crate::paths::route_of(page)));
+    let title = if title.is_empty() { site_name } else { title };
+    let property = |p: &'static str, v: String| ("meta", [("property", p.into()), ("content", v)]);
+    let name = |n: &'static str, v: String| ("meta", [("name", n.into()), ("content", v)]);
+    crate::web::head::add_tags(vec![
+        ("link", [("rel", "canonical".into()), ("href", url.clone())]),
+        property("og:type", "website".into()),
+        property("og:site_name", site_name.to_owned()),
+        property("og:title", title.to_owned()),
+        property("og:url", url),
+        name("twitter:card", "summary".into()),
+        name("twitter:title", title.to_owned()),
+    ]);
+}
+
 /// Lets the route's main content (the article) render and paint before the
 /// sidebar's first fetch: both would otherwise compete for the one main thread,
 /// and on a cold load the list's parse and render (a few hundred ms on a slow

@@ -79,6 +79,11 @@ fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>
     match found {
         Ok(Some((term, first))) => {
             crate::web::head::set_title(&site.cfg.site_name, &term.name);
+            let page = match kind {
+                PageKind::Author => crate::paths::Page::Author(slug.clone()),
+                _ => crate::paths::Page::Category(slug.clone()),
+            };
+            super::add_list_page_tags(&site.cfg.site_name, &term.name, &page);
             let size = site.cfg.page_size;
             let api = site.api.clone();
             let load = by_page_number(move |n| {

@@ -166,7 +166,11 @@ test('title and meta change on client-side navigation, and the home page drops t
   await page.locator('.ziar-brand').click();
   await page.locator('.ziar-card').first().waitFor();
   assert.equal(await page.title(), 'Curierul de Valea Verde');
-  assert.equal(await meta('property="og:title"').count(), 0);
+  // The home page's own preview tags replace the article's.
+  assert.deepEqual(await page.locator('head meta[property="og:title"]').evaluateAll((ms) => ms.map((m) => m.content)), ['Curierul de Valea Verde']);
+  assert.equal(await meta('property="og:type"').getAttribute('content'), 'website');
+  assert.equal(await meta('name="description"').count(), 0);
+  assert.equal(await meta('property="article:published_time"').count(), 0);
 });
 
 test('a reload on a deep link renders the same article', async () => {

@@ -68,11 +68,21 @@ test('one article to another keeps the page and shows the new article', async ()
   assert.equal(await og.count(), 1);
   assert.equal(await og.getAttribute('content'), b);
   assert.equal(await page.locator('head link[rel="canonical"]').count(), 1);
-  // Leaving the article for the home page removes its tags and resets the title.
+  // Leaving the article for the home page swaps its tags for the home page's and resets the title.
   await page.locator('.ziar-brand').click();
   await page.locator('.ziar-card').first().waitFor();
   assert.equal(await page.title(), site);
-  assert.equal(await page.locator('head meta[property^="og:"], head meta[name^="twitter:"], head link[rel="canonical"]').count(), 0);
+  const head = await page.evaluate(() => ({
+    og: [...document.querySelectorAll('head meta[property^="og:"]')].map((m) => `${m.getAttribute('property')}=${m.content}`).sort(),
+    canonical: [...document.querySelectorAll('head link[rel="canonical"]')].map((l) => l.href),
+    description: document.querySelectorAll('head meta[name="description"], head meta[property^="article:"]').length,
+  }));
+  const home = new URL('.', page.url()).href;
+  assert.deepEqual(head, {
+    og: [`og:site_name=${site}`, `og:title=${site}`, 'og:type=website', `og:url=${home}`],
+    canonical: [home],
+    description: 0,
+  });
 });
 
 test('modified clicks, other buttons and links out of the app are left to the browser', async () => {

@@ -345,9 +345,22 @@ test('bylines lead to author pages, rendered on the server with their posts', as
   assert.match(href, /^\/autor\/[a-z0-9-]+$/);
   const res = await fetch(`${s.url}${href}`);
   assert.equal(res.status, 200);
+  // Its own preview card: a link to an author page shared is not a bare link.
+  const html = await res.text();
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  assert.ok(html.includes(`<meta property="og:title" content="${esc(name)}"`), 'og:title is the author');
+  assert.ok(html.includes(`<link rel="canonical" href="${s.url}${href}"`), 'canonical is the author page');
+  assert.ok(html.includes('<meta property="og:type" content="website"'));
   await byline.click();
   await page.waitForFunction((n) => document.querySelector('h1')?.textContent.trim() === n, name);
   assert.ok(await page.locator('.ziar-card').count() >= 1);
+  // Navigated in the app: the article's tags gave way to the author page's, none twice.
+  const head = await page.evaluate(() => ({
+    titles: [...document.querySelectorAll('meta[property="og:title"]')].map((m) => m.content),
+    canonical: [...document.querySelectorAll('link[rel=canonical]')].map((l) => l.href),
+    type: [...document.querySelectorAll('meta[property="og:type"]')].map((m) => m.content),
+  }));
+  assert.deepEqual(head, { titles: [name], canonical: [`${s.url}${href}`], type: ['website'] });
 });
 
 test('strict CSP: no inline script to run, and the documented header gives zero violations', async () => {
