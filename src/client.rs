@@ -123,15 +123,16 @@ impl<T: Transport> Api<T> {
         }
     }
 
-    /// Parses a fetched body with the forced or detected kind and the mapping.
-    fn parse(&self, url: &str, body: &str) -> Result<(Kind, PostPage), AppError> {
-        let not_feed = |source: SourceError| AppError::NotFeed {
-            url: url.to_owned(),
-            source,
-        };
-        let json = sources::parse_body(body).map_err(not_feed)?;
+    /// Reads a fetched body, already parsed as JSON, with the forced or
+    /// detected kind and the mapping.
+    fn parse(&self, url: &str, json: &serde_json::Value) -> Result<(Kind, PostPage), AppError> {
         let (kind, page) =
-            sources::parse_list_with(&json, self.forced, url, self.mapping.as_ref()).map_err(not_feed)?;
+            sources::parse_list_with(json, self.forced, url, self.mapping.as_ref()).map_err(|source| {
+                AppError::NotFeed {
+                    url: url.to_owned(),
+                    source,
+                }
+            })?;
         self.log_warnings(url, kind, &page.warnings);
         Ok((kind, page))
     }
@@ -149,7 +150,7 @@ impl<T: Transport> Api<T> {
             {
                 return self.hn_page(&f.url, &ids, page, per_page).await;
             }
-            let (kind, mut page_data) = self.parse(&f.url, &f.body)?;
+            let (kind, mut page_data) = self.parse(&f.url, &json)?;
             match kind {
                 Kind::WordPress => {
                     wordpress::apply_headers(&mut page_data, f.total.as_deref(), f.total_pages.as_deref(), page)
@@ -427,7 +428,7 @@ impl<T: Transport> Api<T> {
         if hackernews::id_list(&json).is_some() && matches!(self.forced, None | Some(Kind::HackerNews)) {
             return Ok(None);
         }
-        let (_, mut page) = self.parse(url, body)?;
+        let (_, mut page) = self.parse(url, &json)?;
         sort_newest_first(&mut page.posts);
         Ok(Some(page))
     }
