@@ -96,13 +96,7 @@ pub fn other_addresses(url: &str) -> Vec<String> {
 
 /// The origin (`scheme://host[:port]`) of a URL, for naming where an API answers.
 pub fn origin_of(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            format!("{scheme}://{}", &rest[..end])
-        }
-        None => url.to_owned(),
-    }
+    crate::sanitize::origin_of(url).unwrap_or(url).to_owned()
 }
 
 #[cfg(test)]

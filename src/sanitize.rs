@@ -542,7 +542,7 @@ fn is_digits(s: &str) -> bool {
 }
 
 /// `scheme://authority` of an absolute URL.
-fn origin_of(url: &str) -> Option<&str> {
+pub(crate) fn origin_of(url: &str) -> Option<&str> {
     let (scheme, rest) = url.split_once("://")?;
     if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
         return None;

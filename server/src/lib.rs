@@ -124,10 +124,7 @@ fn split_public_url(url: &str) -> (String, String) {
 /// data is a JSON block, which is never executed), no inline style; images
 /// from the API's hosts (any https host: media often sits on a CDN).
 fn csp(cfg: &Config) -> String {
-    let api_origin = cfg
-        .api
-        .split_once("://")
-        .map(|(s, rest)| format!("{s}://{}", rest.split(['/', '?', '#']).next().unwrap_or("")))
+    let api_origin = Some(ziar::diagnose::origin_of(&cfg.api))
         .filter(|o| o.starts_with("http://"))
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
