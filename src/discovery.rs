@@ -124,7 +124,7 @@ pub fn rest_root_from_html(html: &str, base: &str) -> Option<String> {
         let rel = attr(tag, "rel");
         if rel.is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case(REL))) {
             if let Some(href) = attr(tag, "href").filter(|h| !h.trim().is_empty()) {
-                return Some(resolve_url(base, &href.replace("&amp;", "&").replace("&#038;", "&")));
+                return Some(resolve_url(base, &crate::text::decode_entities(&href)));
             }
         }
         from = end;
@@ -156,7 +156,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 /// Whether a probe's answer is a WordPress post list: a JSON array (empty for
 /// a site without posts).
 pub fn confirms(body: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(body.trim_start_matches('\u{FEFF}')).is_ok_and(|v| v.is_array())
+    crate::sources::parse_body(body).is_ok_and(|v| v.is_array())
 }
 
 #[cfg(test)]
