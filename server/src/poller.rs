@@ -12,19 +12,9 @@ use ziar::live::policy::{Outcome, PollPolicy, PollState};
 use ziar::model::PostPage;
 use ziar::time::Instant;
 
-/// What changed between two polls (ids), as sent to browsers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Changed {
-    pub added: Vec<String>,
-    pub updated: Vec<String>,
-    pub removed: Vec<String>,
-}
-
-impl Changed {
-    pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
-    }
-}
+/// What changed between two polls (ids), as sent to browsers: the browser
+/// list's own change set.
+pub use ziar::live::merge::Changes as Changed;
 
 /// The posts of a snapshot by id, with what tells an edit (`modified`) and
 /// what names the post's page (slug or id).

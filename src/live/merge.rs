@@ -28,8 +28,9 @@ pub fn snapshot_window(count: usize) -> usize {
     (count + 10).min(100)
 }
 
-/// What a snapshot changed, for announcements and tests.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What a snapshot changed, for announcements and tests (and, serialized,
+/// what ziar-server pushes to open tabs).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Changes {
     /// Ids that became pending (or were inserted, with auto-insert).
     pub added: Vec<String>,
