@@ -10,6 +10,17 @@
 pub struct Instant(pub i64);
 
 impl Instant {
+    /// The system clock, natively (the server's, and host tests'; the
+    /// browser reads its own through `web::now`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn now_system() -> Self {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        Instant(ms)
+    }
+
     /// Builds an instant from Unix seconds (Hacker News, JWT-style APIs).
     pub fn from_unix_seconds(s: i64) -> Self {
         Instant(s.saturating_mul(1000))

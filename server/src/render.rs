@@ -105,7 +105,7 @@ impl Pages {
                 return hit;
             }
         }
-        let now = answers.iter().map(|a| a.at).max().unwrap_or_else(now);
+        let now = answers.iter().map(|a| a.at).max().unwrap_or_else(Instant::now_system);
         let (data, status) = page_data(&page, got);
         let preload = Preload {
             config: self.public_config.clone(),
@@ -249,13 +249,4 @@ pub fn render_shell(cfg: &Config, render: Render, preload: Preload) -> (String, 
 fn logged(f: Failure) -> AppError {
     eprintln!("ziar-server: upstream failed: {}", f.detail);
     f.error
-}
-
-fn now() -> Instant {
-    Instant(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0),
-    )
 }

@@ -274,17 +274,6 @@ impl Store {
         self.upstream.latest(1, per_page).await
     }
 
-    /// Stores a page the poller fetched itself (the newest posts).
-    pub fn put(&self, key: Key, payload: Payload) {
-        let payload = match payload {
-            Payload::List(p) => Payload::List(self.clean_page(p)),
-            other => other,
-        };
-        let answer = Arc::new(self.answer(payload));
-        let mut inner = self.lock();
-        self.insert(&mut inner, key, answer);
-    }
-
     /// Marks answers for refetch on next use: every list and term page, and
     /// the posts whose slug or id is in `posts` (changed or deleted).
     pub fn expire(&self, posts: &[String]) {
@@ -354,7 +343,7 @@ impl Store {
             json,
             etag,
             fetched: Instant::now(),
-            at: wall_clock(),
+            at: ziar::time::Instant::now_system(),
         }
     }
 
@@ -405,15 +394,6 @@ fn unreachable_timeout() -> Result<Got, Failure> {
         },
         detail: "no answer in time".into(),
     })
-}
-
-fn wall_clock() -> ziar::time::Instant {
-    ziar::time::Instant(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or(0),
-    )
 }
 
 fn to_json<T: Serialize>(v: &T) -> Option<Vec<u8>> {

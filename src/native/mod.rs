@@ -68,15 +68,8 @@ impl Render {
 /// The render in progress. Outside one (a host test building a component
 /// alone) a neutral default: the root of `http://localhost`, now.
 pub(crate) fn render() -> Render {
-    use_context::<Render>().unwrap_or_else(|| Render::new("http://localhost", "/", "/", "", now_system(), "UTC"))
-}
-
-fn now_system() -> Instant {
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0);
-    Instant(ms)
+    use_context::<Render>()
+        .unwrap_or_else(|| Render::new("http://localhost", "/", "/", "", Instant::now_system(), "UTC"))
 }
 
 /// The document's base URL: the public site's root.
