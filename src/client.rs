@@ -264,6 +264,20 @@ impl<T: Transport> Api<T> {
         }
     }
 
+    /// A category's or an author's page, by the page kind that shows it.
+    pub async fn term(
+        &self,
+        kind: crate::paths::PageKind,
+        slug: &str,
+        page: u32,
+        per_page: usize,
+    ) -> Result<Option<(Term, PostPage)>, AppError> {
+        match kind {
+            crate::paths::PageKind::Author => self.author(slug, page, per_page).await,
+            _ => self.category(slug, page, per_page).await,
+        }
+    }
+
     /// A category by slug and one page of its posts; `Ok(None)` when it doesn't exist.
     pub async fn category(&self, slug: &str, page: u32, per_page: usize) -> Result<Option<(Term, PostPage)>, AppError> {
         match self.kind() {

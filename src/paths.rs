@@ -55,6 +55,14 @@ impl Page {
         }
     }
 
+    /// The page of a term (`kind` `Author`, else a category) named `slug`.
+    pub fn term(kind: PageKind, slug: String) -> Page {
+        match kind {
+            PageKind::Author => Page::Author(slug),
+            _ => Page::Category(slug),
+        }
+    }
+
     /// The slug when this page is of `kind`.
     pub fn slug_of(&self, kind: PageKind) -> Option<&str> {
         match self {
@@ -116,6 +124,16 @@ pub fn is_current(href: &str, path: &str, exact: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_page_by_kind() {
+        assert_eq!(Page::term(PageKind::Author, "ana".into()), Page::Author("ana".into()));
+        assert_eq!(
+            Page::term(PageKind::Category, "știri".into()),
+            Page::Category("știri".into())
+        );
+        assert_eq!(route_of(&Page::term(PageKind::Author, "a b".into())), "/autor/a%20b");
+    }
 
     fn page(base: &str, path: &str) -> Page {
         page_for(base, path, |s| s.replace("%2F", "/"))

@@ -34,7 +34,7 @@ pub fn Byline(authors: Vec<Author>) -> impl IntoView {
             } else if key.is_empty() {
                 name.into_any()
             } else {
-                let href = crate::web::app_href(&format!("/autor/{}", crate::endpoints::encode_query_value(&key)));
+                let href = crate::web::app_href(&crate::paths::route_of(&crate::paths::Page::Author(key.clone())));
                 view! { <AppLink href=href attr:rel="author">{name}</AppLink> }.into_any()
             };
             view! { {sep} {name} }

@@ -53,10 +53,7 @@ fn TermLoader(kind: PageKind, slug: Memo<String>) -> impl IntoView {
         let slug = slug.get();
         let api = api.clone();
         async move {
-            let found = match kind {
-                PageKind::Author => api.author(&slug, 1, size).await,
-                _ => api.category(&slug, 1, size).await,
-            };
+            let found = api.term(kind, &slug, 1, size).await;
             (slug, found.map(|f| f.map(|(t, p)| (t, ListPage::from(p)))))
         }
     });
@@ -79,20 +76,14 @@ fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>
     match found {
         Ok(Some((term, first))) => {
             crate::web::head::set_title(&site.cfg.site_name, &term.name);
-            let page = match kind {
-                PageKind::Author => crate::paths::Page::Author(slug.clone()),
-                _ => crate::paths::Page::Category(slug.clone()),
-            };
+            let page = crate::paths::Page::term(kind, slug.clone());
             super::add_list_page_tags(&site.cfg.site_name, &term.name, &page);
             let size = site.cfg.page_size;
             let api = site.api.clone();
             let load = by_page_number(move |n| {
                 let (api, slug) = (api.clone(), slug.clone());
                 Box::pin(async move {
-                    let found = match kind {
-                        PageKind::Author => api.author(&slug, n, size).await,
-                        _ => api.category(&slug, n, size).await,
-                    };
+                    let found = api.term(kind, &slug, n, size).await;
                     found.map(|f| f.map(|(_, p)| p).unwrap_or_default())
                 })
             });
