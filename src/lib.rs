@@ -22,6 +22,7 @@ pub mod error;
 pub mod i18n;
 pub mod inline_attrs;
 pub mod live;
+pub mod meta;
 pub mod model;
 pub mod outline;
 pub mod paging;

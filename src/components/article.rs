@@ -108,94 +108,13 @@ fn content_lang_dir(lang: Option<String>) -> (Option<String>, &'static str) {
     }
 }
 
-/// Head tags for one article: description, canonical, Open Graph and Twitter;
-/// removed when the article shown changes. (The title is set with the first
-/// half of the view: a background tab shows it before anything paints.)
+/// Head tags for one article (`crate::meta`), removed when the article shown
+/// changes. (The title is set with the first half of the view: a background
+/// tab shows it before anything paints.)
 fn add_article_tags(post: &Post, site_name: &str) {
     let description = excerpt(&post.excerpt, 160);
-    let card = if post.image.is_some() {
-        "summary_large_image"
-    } else {
-        "summary"
-    };
-    let name = |n: &'static str, v: String| ("meta", [("name", n.into()), ("content", v)]);
-    let property = |p: &'static str, v: String| ("meta", [("property", p.into()), ("content", v)]);
-    let mut tags = vec![
-        name("description", description.clone()),
-        property("og:type", "article".into()),
-        property("og:site_name", site_name.to_owned()),
-        property("og:title", post.title.clone()),
-        property("og:description", description.clone()),
-        name("twitter:card", card.into()),
-        name("twitter:title", post.title.clone()),
-        name("twitter:description", description.clone()),
-    ];
-    if let Some(t) = post.published {
-        tags.push(property("article:published_time", t.to_rfc3339()));
-    }
-    if let Some(t) = post.modified {
-        tags.push(property("article:modified_time", t.to_rfc3339()));
-    }
-    if let Some(u) = post.url.clone() {
-        tags.push(("link", [("rel", "canonical".into()), ("href", u.clone())]));
-        tags.push(property("og:url", u));
-    }
-    if let Some(img) = &post.image {
-        tags.push(property("og:image", img.url.clone()));
-        if let (Some(w), Some(h)) = (img.width, img.height) {
-            tags.push(property("og:image:width", w.to_string()));
-            tags.push(property("og:image:height", h.to_string()));
-        }
-        if !img.alt.is_empty() {
-            tags.push(property("og:image:alt", img.alt.clone()));
-        }
-        tags.push(name("twitter:image", img.url.clone()));
-        tags.push(name("twitter:image:alt", img.alt.clone()));
-    }
-    crate::web::head::add_tags(tags);
-    crate::web::head::add_json_ld(|| news_article_json_ld(post, site_name, &description));
-}
-
-/// A schema.org `NewsArticle` for search engines, as JSON-LD.
-fn news_article_json_ld(post: &Post, site_name: &str, description: &str) -> String {
-    let mut doc = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": post.title,
-        "description": description,
-        "publisher": { "@type": "Organization", "name": site_name },
-    });
-    if let Some(t) = post.published {
-        doc["datePublished"] = t.to_rfc3339().into();
-    }
-    if let Some(t) = post.modified.or(post.published) {
-        doc["dateModified"] = t.to_rfc3339().into();
-    }
-    if let Some(url) = &post.url {
-        doc["mainEntityOfPage"] = url.as_str().into();
-    }
-    if let Some(img) = &post.image {
-        doc["image"] = vec![img.url.clone()].into();
-    }
-    let authors: Vec<serde_json::Value> = post
-        .authors
-        .iter()
-        .filter(|a| !a.name.is_empty())
-        .map(|a| {
-            let mut p = serde_json::json!({ "@type": "Person", "name": a.name });
-            if let Some(u) = &a.url {
-                p["url"] = u.as_str().into();
-            }
-            p
-        })
-        .collect();
-    if !authors.is_empty() {
-        doc["author"] = authors.into();
-    }
-    if let Some(section) = post.categories.first().filter(|c| !c.name.is_empty()) {
-        doc["articleSection"] = section.name.as_str().into();
-    }
-    doc.to_string()
+    crate::web::head::add_tags(crate::meta::article_tags(post, site_name, &description));
+    crate::web::head::add_json_ld(|| crate::meta::news_article_json_ld(post, site_name, &description));
 }
 
 /// Renders a loaded post.

@@ -224,18 +224,7 @@ pub fn is_embedded() -> bool {
 /// engines its canonical URL. Removed with the page, like an article's.
 pub fn add_list_page_tags(site_name: &str, title: &str, page: &crate::paths::Page) {
     let url = crate::web::absolute_url(&crate::web::app_href(&crate::paths::route_of(page)));
-    let title = if title.is_empty() { site_name } else { title };
-    let property = |p: &'static str, v: String| ("meta", [("property", p.into()), ("content", v)]);
-    let name = |n: &'static str, v: String| ("meta", [("name", n.into()), ("content", v)]);
-    crate::web::head::add_tags(vec![
-        ("link", [("rel", "canonical".into()), ("href", url.clone())]),
-        property("og:type", "website".into()),
-        property("og:site_name", site_name.to_owned()),
-        property("og:title", title.to_owned()),
-        property("og:url", url),
-        name("twitter:card", "summary".into()),
-        name("twitter:title", title.to_owned()),
-    ]);
+    crate::web::head::add_tags(crate::meta::list_page_tags(site_name, title, url));
 }
 
 /// Lets the route's main content (the article) render and paint before the
