@@ -33,7 +33,7 @@ pub fn ArticlePage() -> impl IntoView {
     match preloaded {
         Some(post) => first_then(
             slug,
-            move |retry| found_view(post.clone(), Some(retry)),
+            move |retry| found_view(post.clone(), retry),
             move || view! { <ArticleLoader slug/> },
         )
         .into_any(),
@@ -43,11 +43,11 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// What an article lookup found: the article, the not-found page, or the
 /// error (with its Retry) as the page's title.
-fn found_view(post: Result<Option<Post>, AppError>, retry: Option<Callback<()>>) -> AnyView {
+fn found_view(post: Result<Option<Post>, AppError>, retry: Callback<()>) -> AnyView {
     match post {
         Ok(Some(p)) => view! { <ArticleView post=p/> }.into_any(),
         Ok(None) => view! { <NotFound/> }.into_any(),
-        Err(error) => view! { <ErrorView error msgs=use_site().msgs.clone() retry=retry.unwrap_or_else(|| Callback::new(|_| ())) heading=1/> }.into_any(),
+        Err(error) => view! { <ErrorView error msgs=use_site().msgs.clone() retry heading=1/> }.into_any(),
     }
 }
 
@@ -87,7 +87,7 @@ fn ArticleLoader(slug: Memo<String>) -> impl IntoView {
                     if let Some(g) = gate {
                         g.open_after_paint();
                     }
-                    post.map(|found| found_view(Ok(found), None))
+                    post.map(|found| found_view(Ok(found), retry))
                 })}
             </ErrorBoundary>
         </Transition>

@@ -35,7 +35,7 @@ pub fn TermPage(kind: PageKind) -> impl IntoView {
     match preloaded {
         Some(found) => first_then(
             slug,
-            move |retry| loaded(kind, first_slug.clone(), found.clone(), Some(retry)),
+            move |retry| loaded(kind, first_slug.clone(), found.clone(), retry),
             move || view! { <TermLoader kind slug/> },
         )
         .into_any(),
@@ -63,7 +63,7 @@ fn TermLoader(kind: PageKind, slug: Memo<String>) -> impl IntoView {
             <ErrorBoundary fallback=error_fallback(retry, true)>
                 {move || Suspend::new(async move {
                     let (slug, found) = data.await;
-                    found.map(|f| loaded(kind, slug, Ok(f), None))
+                    found.map(|f| loaded(kind, slug, Ok(f), retry))
                 })}
             </ErrorBoundary>
         </Transition>
@@ -71,7 +71,7 @@ fn TermLoader(kind: PageKind, slug: Memo<String>) -> impl IntoView {
 }
 
 /// The loaded page (or the error the server met, with its Retry).
-fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>>) -> AnyView {
+fn loaded(kind: PageKind, slug: String, found: Found, retry: Callback<()>) -> AnyView {
     let site = use_site();
     match found {
         Ok(Some((term, first))) => {
@@ -94,6 +94,6 @@ fn loaded(kind: PageKind, slug: String, found: Found, retry: Option<Callback<()>
             .into_any()
         }
         Ok(None) => view! { <NotFound/> }.into_any(),
-        Err(error) => view! { <ErrorView error msgs=site.msgs.clone() retry=retry.unwrap_or_else(|| Callback::new(|_| ())) heading=1/> }.into_any(),
+        Err(error) => view! { <ErrorView error msgs=site.msgs.clone() retry heading=1/> }.into_any(),
     }
 }
