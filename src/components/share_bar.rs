@@ -52,7 +52,7 @@ impl Shared {
 }
 
 /// A Share button and its menu. `targets` overrides the site's `share.targets`
-/// for this widget; `text` defaults to the title.
+/// for this widget; the share sheet's text is the title unless `live` says otherwise.
 #[component]
 pub fn ShareBar(
     /// What is shared: usually the article headline.
@@ -61,12 +61,10 @@ pub fn ShareBar(
     /// The URL shared (the canonical article URL).
     #[prop(optional, into)]
     url: String,
-    /// Text for the share sheet. Default: the title.
-    #[prop(optional, into)]
-    text: Option<String>,
-    /// A widget's: what is shared, instead of `title`/`url`/`text`, which may
-    /// change while the bar is shown (its attributes): the menu's items are
-    /// built again, the button and the menu's open state stay.
+    /// A widget's: what is shared (its text included), instead of
+    /// `title`/`url`, which may change while the bar is shown (its
+    /// attributes): the menu's items are built again, the button and the
+    /// menu's open state stay.
     #[prop(optional)]
     live: Option<Shared>,
     /// Targets and their order for this widget. Default: `share.targets` in config.
@@ -78,10 +76,7 @@ pub fn ShareBar(
     let cfg = site.cfg.share.clone();
     let targets = targets.unwrap_or_else(|| cfg.target_list());
     let menu_id = super::next_id("ziar-share-menu-");
-    let shared = live.unwrap_or_else(|| {
-        let text = text.unwrap_or_else(|| title.clone());
-        Shared::new(title, url, text)
-    });
+    let shared = live.unwrap_or_else(|| Shared::new(title.clone(), url, title));
 
     let open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
