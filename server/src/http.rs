@@ -6,7 +6,7 @@
 use crate::poller::Changed;
 use crate::render::Pages;
 use crate::store::{Failure, Got, Key, Payload, Store};
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -25,6 +25,8 @@ pub struct AppState {
     pub store: Store,
     /// The built browser app (hashed assets).
     pub site: PathBuf,
+    /// Its files as read, each once.
+    pub files: Files,
     pub events: broadcast::Sender<Changed>,
     /// `Cache-Control` for pages and JSON.
     pub cache_control: String,
@@ -93,7 +95,7 @@ async fn dispatch(State(state): State<Shared>, req: Request) -> Response {
         }
     }
     if let Some(file) = asset(&state.site, rest) {
-        return serve_file(file, rest, &headers).await;
+        return serve_file(&state.files, file, rest, &headers).await;
     }
     page(&state, &raw_path, &headers).await
 }
@@ -299,41 +301,61 @@ fn asset(site: &std::path::Path, rest: &str) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-async fn serve_file(path: PathBuf, name: &str, headers: &HeaderMap) -> Response {
+/// The site's files with their ETags, each read and hashed on first use: the
+/// site is the build's output, fixed while the server runs (its page template
+/// is read once at start too). A handful of files, so no bound is needed.
+#[derive(Default)]
+pub struct Files(std::sync::Mutex<HashMap<PathBuf, Arc<(Bytes, String)>>>);
+
+impl Files {
+    async fn get(&self, path: &std::path::Path) -> Option<Arc<(Bytes, String)>> {
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = lock().get(path) {
+            return Some(hit.clone());
+        }
+        let bytes = Bytes::from(tokio::fs::read(path).await.ok()?);
+        let etag = crate::store::etag_for(&bytes);
+        let file = Arc::new((bytes, etag));
+        lock().insert(path.to_owned(), file.clone());
+        Some(file)
+    }
+}
+
+async fn serve_file(files: &Files, path: PathBuf, name: &str, headers: &HeaderMap) -> Response {
     // A copy compressed at build time (scripts/precompress.mjs), when the reader takes it:
     // no per-request compression, and brotli at its best quality.
     let mut encoding = None;
-    let mut bytes = None;
+    let mut file = None;
     for (token, ext) in [("br", "br"), ("gzip", "gz")] {
         if !accepts(headers, token) {
             continue;
         }
         let mut packed = path.clone().into_os_string();
         packed.push(format!(".{ext}"));
-        if let Ok(b) = tokio::fs::read(&packed).await {
+        if let Some(f) = files.get(std::path::Path::new(&packed)).await {
             encoding = Some(token);
-            bytes = Some(b);
+            file = Some(f);
             break;
         }
     }
-    let bytes = match bytes {
-        Some(b) => b,
-        None => match tokio::fs::read(&path).await {
-            Ok(b) => b,
-            Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    let file = match file {
+        Some(f) => f,
+        None => match files.get(&path).await {
+            Some(f) => f,
+            None => return StatusCode::NOT_FOUND.into_response(),
         },
     };
+    let (bytes, etag) = (&file.0, &file.1);
     let hashed = is_hashed(name);
     // One strong validator per representation.
-    let etag = crate::store::etag_for(&bytes);
-    let mut res = if not_modified(headers, &etag) {
+    let mut res = if not_modified(headers, etag) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        Body::from(bytes).into_response()
+        Body::from(bytes.clone()).into_response()
     };
     let h = res.headers_mut();
     set(h, header::CONTENT_TYPE, content_type(name));
-    set(h, header::ETAG, &etag);
+    set(h, header::ETAG, etag);
     if let Some(e) = encoding {
         set(h, header::CONTENT_ENCODING, e);
     }

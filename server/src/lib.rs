@@ -101,6 +101,7 @@ pub fn build(
         },
         store,
         site,
+        files: Default::default(),
         events,
         cache_control: format!(
             "public, max-age=0, s-maxage={cdn}, stale-while-revalidate={s}, stale-if-error={s}",
