@@ -287,9 +287,9 @@ impl<T: Transport> Api<T> {
                 self.ziar_term(&url).await
             }
             _ => {
-                let wanted = |t: &Term| {
-                    t.slug.as_deref() == Some(slug) || crate::text::lowercase(&t.name) == crate::text::lowercase(slug)
-                };
+                let slug_lower = crate::text::lowercase(slug);
+                let wanted =
+                    |t: &Term| t.slug.as_deref() == Some(slug) || crate::text::lowercase(&t.name) == slug_lower;
                 let mut name = None;
                 let posts = self.latest(1, 100).await?.posts;
                 let matching: Vec<Post> = posts
@@ -340,27 +340,33 @@ impl<T: Transport> Api<T> {
         }
     }
 
-    async fn wp_author(&self, key: &str, page: u32, per_page: usize) -> Result<Option<(Term, PostPage)>, AppError> {
-        let url = endpoints::author_by_slug_url(&self.api_dir, key);
-        let users = match self.transport.get(&url, self.limits).await {
+    /// The first user or category a WordPress `?slug=` lookup answers, as a
+    /// term (named `key` when it has no name); `Ok(None)` when there is none.
+    /// `hidden`: WordPress hides users without published posts behind 401/404.
+    async fn wp_lookup(&self, url: &str, key: &str, hidden: bool) -> Result<Option<Term>, AppError> {
+        let items = match self.transport.get(url, self.limits).await {
             Ok(f) => serde_json::from_str::<Vec<serde_json::Value>>(&f.body).map_err(|e| AppError::NotFeed {
-                url: url.clone(),
+                url: url.to_owned(),
                 source: SourceError::NotJson(e.to_string()),
             }),
-            // WordPress hides users with no published posts behind 401/404.
-            Err(AppError::Http { status: 401 | 404, .. }) => Ok(Vec::new()),
+            Err(AppError::Http { status: 401 | 404, .. }) if hidden => Ok(Vec::new()),
             Err(e) => Err(e),
         }
         .inspect_err(|e| self.log_error(e))?;
-        let Some(u) = users.first() else { return Ok(None) };
-        let id = u.get("id").map(|v| v.to_string()).unwrap_or_default();
-        let name = crate::text::decode_entities(u.get("name").and_then(|v| v.as_str()).unwrap_or(key));
-        let term = Term {
-            id: Some(id.clone()),
-            name,
+        Ok(items.first().map(|v| Term {
+            id: Some(v.get("id").map(|v| v.to_string()).unwrap_or_default()),
+            name: crate::text::decode_entities(v.get("name").and_then(|v| v.as_str()).unwrap_or(key)),
             slug: Some(key.to_owned()),
-            link: u.get("link").and_then(|v| v.as_str()).map(str::to_owned),
+            link: v.get("link").and_then(|v| v.as_str()).map(str::to_owned),
+        }))
+    }
+
+    async fn wp_author(&self, key: &str, page: u32, per_page: usize) -> Result<Option<(Term, PostPage)>, AppError> {
+        let url = endpoints::author_by_slug_url(&self.api_dir, key);
+        let Some(term) = self.wp_lookup(&url, key, true).await? else {
+            return Ok(None);
         };
+        let id = term.id.clone().unwrap_or_default();
         let posts_url = endpoints::author_posts_url(&self.api_dir, &id, page, per_page);
         let posts = self.fetch_page(&posts_url, page, per_page).await?;
         Ok((page > 1 || !posts.posts.is_empty()).then_some((term, posts)))
@@ -368,25 +374,12 @@ impl<T: Transport> Api<T> {
 
     async fn wp_category(&self, slug: &str, page: u32, per_page: usize) -> Result<Option<(Term, PostPage)>, AppError> {
         let url = endpoints::category_by_slug_url(&self.api_dir, slug);
-        let f = self
-            .transport
-            .get(&url, self.limits)
-            .await
-            .inspect_err(|e| self.log_error(e))?;
-        let terms: Vec<serde_json::Value> = serde_json::from_str(&f.body)
-            .map_err(|e| AppError::NotFeed {
-                url: url.clone(),
-                source: SourceError::NotJson(e.to_string()),
-            })
-            .inspect_err(|e| self.log_error(e))?;
-        let Some(t) = terms.first() else { return Ok(None) };
-        let id = t.get("id").map(|v| v.to_string()).unwrap_or_default();
-        let term = Term {
-            id: Some(id.clone()),
-            name: crate::text::decode_entities(t.get("name").and_then(|v| v.as_str()).unwrap_or(slug)),
-            slug: Some(slug.to_owned()),
-            link: None,
+        let Some(term) = self.wp_lookup(&url, slug, false).await? else {
+            return Ok(None);
         };
+        // Only an author term carries its page on the site (the profile).
+        let term = Term { link: None, ..term };
+        let id = term.id.clone().unwrap_or_default();
         let posts_url =
             endpoints::category_url(&self.api_dir, Kind::WordPress, &id, page, per_page).unwrap_or_default();
         let posts = self.fetch_page(&posts_url, page, per_page).await?;
