@@ -734,6 +734,14 @@ fn time_zone_like(z: &str) -> bool {
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c)))
 }
 
+/// The first of `problems` as text, for the checks that stop at one.
+pub fn first_problem(problems: Vec<ConfigProblem>) -> Result<(), String> {
+    match problems.into_iter().next() {
+        Some(p) => Err(p.to_string()),
+        None => Ok(()),
+    }
+}
+
 /// `key` outside `min..=max`, as a problem.
 fn range_problem(out: &mut Vec<ConfigProblem>, key: &'static str, v: u64, min: u64, max: u64) {
     if !(min..=max).contains(&v) {

@@ -193,17 +193,13 @@ impl ShareConfig {
 
     /// Checks ids, UTM keys, the `via` handle and `url`: the first problem, naming the key.
     pub fn validate(&self) -> Result<(), String> {
-        match self.problems().into_iter().next() {
-            Some(p) => Err(p.to_string()),
-            None => Ok(()),
-        }
+        crate::config::first_problem(self.problems())
     }
 
     /// Every problem with `share`, each naming its key.
     pub fn problems(&self) -> Vec<ConfigProblem> {
         let mut out = Vec::new();
-        if let Err(e) = parse_targets(&self.targets) {
-            let problem = e.trim_start_matches("`share.targets`: ").to_owned();
+        if let Err(problem) = parse_targets(&self.targets) {
             out.push(ConfigProblem::new("share.targets", problem, ProblemKind::Invalid));
         }
         for (k, v) in &self.utm {
@@ -257,16 +253,17 @@ impl ShareConfig {
     }
 }
 
-/// Parses a list of target ids, refusing unknown ids and duplicates.
+/// Parses a list of target ids, refusing unknown ids and duplicates (the
+/// error says which, for a problem with `share.targets`).
 pub fn parse_targets(ids: &[String]) -> Result<Vec<Target>, String> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let t = Target::from_id(id).ok_or_else(|| {
             let known: Vec<&str> = Target::ALL.iter().map(|t| t.id()).collect();
-            format!("`share.targets`: unknown target `{id}` (known: {})", known.join(", "))
+            format!("unknown target `{id}` (known: {})", known.join(", "))
         })?;
         if out.contains(&t) {
-            return Err(format!("`share.targets`: `{id}` is listed twice"));
+            return Err(format!("`{id}` is listed twice"));
         }
         out.push(t);
     }
@@ -290,10 +287,7 @@ pub struct FollowLink {
 impl FollowLink {
     /// The first problem with entry `i`, naming its key.
     pub fn validate(&self, i: usize) -> Result<(), String> {
-        match self.problems(i).into_iter().next() {
-            Some(p) => Err(p.to_string()),
-            None => Ok(()),
-        }
+        crate::config::first_problem(self.problems(i))
     }
 
     /// Every problem with entry `i` (`follow[i].network`, `follow[i].url`).

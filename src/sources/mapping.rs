@@ -72,10 +72,7 @@ impl Mapping {
     /// naming the offending key, so typos are caught when the config loads.
     /// The first problem; [`Mapping::problems`] lists them all.
     pub fn validate(&self) -> Result<(), String> {
-        match self.problems().into_iter().next() {
-            Some(p) => Err(p.to_string()),
-            None => Ok(()),
-        }
+        crate::config::first_problem(self.problems())
     }
 
     /// Every problem with the mapping, each naming its key (`mapping.title`).
