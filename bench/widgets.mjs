@@ -1,6 +1,6 @@
 // The widget bundles (dist/embed/bundles.json, written by scripts/embed.sh) and which of
 // them a host page loads: the cheapest set serving every element on it, as
-// embed/ziar-embed.js picks it. Shared by bench/budget.mjs and bench/bench.mjs.
+// embed/ziar-embed.js picks it. Used by bench/budget.mjs (bench.mjs measures what a browser fetches).
 import fs from 'node:fs';
 import path from 'node:path';
 
