@@ -34,7 +34,7 @@ export async function load(url, { connections = 50, seconds = 10, headers = {} }
  * that took, per minute, and the readers' 304 share.
  */
 export async function readers(server, newsroom, { n = 1000, seconds = 60, pollSeconds = 10, publishEvery = 20 } = {}) {
-  const state = async () => (await (await fetch(`${newsroom.url}/__admin/state`)).json()).api_requests;
+  const state = async () => (await newsroom.state()).api_requests;
   const list = `${server.url}/_ziar/api/posts?page=1&per_page=6`;
   const start = Date.now();
   const end = start + seconds * 1000;

@@ -40,7 +40,9 @@ export async function startNewsroom(flags = [], { dist = DIST } = {}) {
     if (!r.ok) throw new Error(`admin ${p}: HTTP ${r.status}`);
     return r.json();
   };
-  return { url, admin, stop: () => proc.kill('SIGTERM') };
+  /** What the newsroom has seen (`api_requests`: the API requests it answered). */
+  const state = async () => (await fetch(`${url}/__admin/state`)).json();
+  return { url, admin, state, stop: () => proc.kill('SIGTERM') };
 }
 
 /** Headless Debian Chromium; never a downloaded browser. `ZIAR_CHROME_ARGS`
@@ -56,10 +58,11 @@ export async function launch() {
 
 /**
  * A page that records console errors, page errors (panics included) and failed
- * requests, so every test can assert that none happened.
+ * requests, so every test can assert that none happened. Other options go to
+ * Playwright's `newContext` (a phone screen, a time zone).
  */
-export async function openPage(browser, { locale = 'ro-RO', colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, reducedMotion, viewport: { width: 1280, height: 900 } });
+export async function openPage(browser, { locale = 'ro-RO', colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1280, height: 900 }, ...options } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, reducedMotion, viewport, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
@@ -204,3 +207,7 @@ export function freePort() {
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
   });
 }
+
+/** Waits until the browser app has taken over a ziar-server page. */
+export const hydrated = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('ziar:hydrated').length > 0, null, { timeout: 30000 });

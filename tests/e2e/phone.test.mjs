@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite } from './harness.mjs';
-import { SCREENS } from '../../bench/pages.mjs';
+import { SCREENS, benchArticle } from '../../bench/pages.mjs';
 
 const s = suite({ page: false });
 
@@ -17,12 +17,7 @@ const LONG = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-s
 
 /** A cold, throttled phone page recording layout shifts; checked for console errors like the others. */
 async function phone() {
-  const context = await s.browser.newContext({ ...SCREENS.mobile, locale: 'ro-RO' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  s.pages.push({ page, context, problems });
+  const { page, context } = await s.open(SCREENS.mobile);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -66,8 +61,7 @@ for (const [name, path, ready] of [
   ['a category page', '/categorie/sport', listReady],
 ]) {
   test(`a cold load of ${name} on a phone shifts nothing (CLS 0)`, async () => {
-    // bench/pages.mjs benchArticle: the newest post of category 4.
-    const url = path ?? `/articol/${(await (await fetch(`${s.newsroom.url}/wp-json/wp/v2/posts?per_page=1&categories=4`)).json())[0].slug}`;
+    const url = path ?? `/articol/${(await benchArticle(s.newsroom.url)).slug}`;
     const { shifts, fold } = await shiftsOf(url, ready);
     assert.deepEqual(shifts, [], `layout shifts (CLS ${shifts.reduce((a, e) => a + e.value, 0).toFixed(3)}):\n${JSON.stringify(shifts, null, 1)}`);
     assert.ok(fold.recentTop >= fold.height, `the sidebar starts below the first screen (${fold.recentTop} ≥ ${fold.height})`);

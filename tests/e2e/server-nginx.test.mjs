@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startNewsroom, startServer, launch, openPage, startNginx, NGINX, freePort } from './harness.mjs';
+import { startNewsroom, startServer, launch, openPage, startNginx, NGINX, freePort, hydrated } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LONG = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
@@ -30,7 +30,7 @@ function siteConfig({ port, cache, upstream }) {
   return conf;
 }
 
-const upstreamRequests = async () => (await (await fetch(`${newsroom.url}/__admin/state`)).json()).api_requests;
+const upstreamRequests = async () => (await newsroom.state()).api_requests;
 
 before(async () => {
   assert.ok(fs.existsSync(NGINX), 'nginx is missing: run scripts/tools.sh test');
@@ -86,10 +86,8 @@ test('through the cache the page hydrates, and push reaches the tab', async () =
   const { page, context, problems } = await openPage(browser);
   try {
     await page.goto(`${site}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('ziar:hydrated').length > 0, null, { timeout: 30000 });
-    const post = await (await fetch(`${newsroom.url}/__admin/publish`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Prin cache: o știre nouă' }),
-    })).json();
+    await hydrated(page);
+    const post = await newsroom.admin('publish', { title: 'Prin cache: o știre nouă' });
     await page.locator('.ziar-pill').waitFor({ timeout: 25000 });
     await page.locator('.ziar-pill').click();
     await page.locator(`.ziar-recent-item[data-post-id="${post.id}"]`).waitFor();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { startNewsroom, startServer, launch, openPage, SERVER_SITE } from './harness.mjs';
+import { startNewsroom, startServer, launch, openPage, SERVER_SITE, hydrated } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LONG = 'zilele-orasului-valea-verde-ghidul-complet-al-celor-trei-zile-de-sarbatoare-program-trasee-transport-si-sfaturi-practice';
@@ -51,7 +51,6 @@ async function openWithoutJs() {
   return page;
 }
 
-const hydrated = (page) => page.waitForFunction(() => performance.getEntriesByName('ziar:hydrated').length > 0, null, { timeout: 30000 });
 const wpPost = async (slug) => (await (await fetch(`${api()}posts?slug=${slug}&_embed=1`)).json())[0];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -66,8 +65,7 @@ after(async () => {
 });
 
 beforeEach(async () => {
-  await newsroom.admin('reset');
-  await newsroom.admin('faults', {});
+  await newsroom.admin('reset'); // faults included
 });
 
 afterEach(async (t) => {
@@ -222,15 +220,15 @@ test('200 concurrent readers of an uncached page make one upstream request', asy
   await newsroom.admin('faults', { latency_ms: 400 });
   const s = await server(['--poll-seconds', '300']);
   await sleep(1500); // the start-up poll
-  const upstreamBefore = (await (await fetch(`${newsroom.url}/__admin/state`)).json()).api_requests;
+  const upstreamBefore = (await newsroom.state()).api_requests;
   const answers = await Promise.all(Array.from({ length: 200 }, () => fetch(`${s.url}/articol/${LONG}`).then(async (r) => [r.status, (await r.text()).length])));
   assert.ok(answers.every(([status]) => status === 200));
   assert.equal(new Set(answers.map(([, len]) => len)).size, 1, 'every reader got the same page');
-  const state = await (await fetch(`${newsroom.url}/__admin/state`)).json();
+  const state = await newsroom.state();
   assert.equal(state.api_requests - upstreamBefore, 1, 'one upstream request for 200 readers');
   // The JSON endpoint shares the same stored answer: no further request.
   await Promise.all(Array.from({ length: 200 }, () => fetch(`${s.url}/_ziar/api/posts/${LONG}`)));
-  const again = await (await fetch(`${newsroom.url}/__admin/state`)).json();
+  const again = await newsroom.state();
   assert.equal(again.api_requests - upstreamBefore, 1);
 });
 

@@ -5,7 +5,7 @@
 // strict CSP of deploy/nginx.conf; the database is reloaded from the seed before each test.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, DIST, startServer } from './harness.mjs';
+import { launch, DIST, startServer, hydrated, openPage } from './harness.mjs';
 import { startWordPress, serveApp } from './wordpress.mjs';
 
 let wp, app, browser, page, context, problems;
@@ -36,12 +36,7 @@ afterEach(async (t) => {
 /** A page in a Romanian locale and a time zone two or three hours off UTC (so a
  *  `date_gmt` read as local time would show the wrong hour). */
 async function open() {
-  const ctx = await browser.newContext({ locale: 'ro-RO', timezoneId: 'Europe/Chisinau', viewport: { width: 1280, height: 900 } });
-  const pg = await ctx.newPage();
-  const pr = [];
-  pg.on('console', (m) => { if (m.type() === 'error') pr.push(`console: ${m.text()}`); });
-  pg.on('pageerror', (e) => pr.push(`pageerror: ${e.message}`));
-  const o = { page: pg, context: ctx, problems: pr };
+  const o = await openPage(browser, { timezoneId: 'Europe/Chisinau' });
   opened.push(o);
   return o;
 }
@@ -243,7 +238,7 @@ test('ziar-server in front of WordPress: text and preview tags without JavaScrip
     assert.equal(wpAgain.headers.get('etag'), null);
     // With JavaScript: the app takes over the same page.
     await page.goto(`${server.url}/articol/${post.slug}`);
-    await page.waitForFunction(() => performance.getEntriesByName('ziar:hydrated').length > 0, null, { timeout: 30000 });
+    await hydrated(page);
     await page.locator('.ziar-share-button').click();
     assert.ok(await page.locator('.ziar-share-menu').isVisible());
   } finally {
