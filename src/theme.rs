@@ -160,6 +160,27 @@ impl AccentPalette {
             dark: pair(readable_on(c, &DARK_BACKGROUNDS, WHITE)),
         }
     }
+
+    /// The custom properties the stylesheet reads the accent from: set on
+    /// `<html>` by the browser app, written into a stylesheet by ziar-server.
+    pub fn custom_properties(&self) -> [(&'static str, Rgb); 4] {
+        [
+            ("--ziar-cfg-accent", self.light.accent),
+            ("--ziar-cfg-accent-fg", self.light.on_accent),
+            ("--ziar-cfg-accent-dark", self.dark.accent),
+            ("--ziar-cfg-accent-fg-dark", self.dark.on_accent),
+        ]
+    }
+
+    /// Those properties as one `:root` rule.
+    pub fn root_rule(&self) -> String {
+        let props: Vec<String> = self
+            .custom_properties()
+            .iter()
+            .map(|(p, v)| format!("{p}:{v}"))
+            .collect();
+        format!(":root{{{}}}", props.join(";"))
+    }
 }
 
 /// Whether a `logo` value may be used as an image URL: `https://`/`http://` or
@@ -187,6 +208,18 @@ mod tests {
         assert_eq!(ThemeMode::Auto.attr(), None);
         assert_eq!(ThemeMode::parse("Dark"), None);
         assert_eq!(ThemeMode::parse(""), None);
+    }
+
+    #[test]
+    fn the_accent_as_one_root_rule() {
+        let p = AccentPalette::from_accent(Rgb(0xb3, 0x26, 0x1e));
+        let rule = p.root_rule();
+        assert!(
+            rule.starts_with(":root{--ziar-cfg-accent:#") && rule.ends_with('}'),
+            "{rule}"
+        );
+        assert_eq!(rule.matches(';').count(), 3);
+        assert!(rule.contains(&format!("--ziar-cfg-accent-fg-dark:{}", p.dark.on_accent)));
     }
 
     #[test]

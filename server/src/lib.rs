@@ -61,10 +61,7 @@ pub fn build(
         },
     );
     let accent = cfg.accent_palette().map(|p| {
-        let css = format!(
-            ":root{{--ziar-cfg-accent:{};--ziar-cfg-accent-fg:{};--ziar-cfg-accent-dark:{};--ziar-cfg-accent-fg-dark:{}}}\n",
-            p.light.accent, p.light.on_accent, p.dark.accent, p.dark.on_accent
-        );
+        let css = format!("{}\n", p.root_rule());
         let tag = store::etag_for(css.as_bytes());
         let name = format!("theme-{}.css", &tag.trim_matches('"')[..12]);
         (name, css)

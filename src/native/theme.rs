@@ -9,10 +9,5 @@ pub fn apply(cfg: &Config) {
     let r = super::render();
     let mut head = r.head.lock().unwrap_or_else(|e| e.into_inner());
     head.theme = cfg.theme_mode().attr();
-    head.accent = cfg.accent_palette().map(|p| {
-        format!(
-            ":root{{--ziar-cfg-accent:{};--ziar-cfg-accent-fg:{};--ziar-cfg-accent-dark:{};--ziar-cfg-accent-fg-dark:{}}}",
-            p.light.accent, p.light.on_accent, p.dark.accent, p.dark.on_accent
-        )
-    });
+    head.accent = cfg.accent_palette().map(|p| p.root_rule());
 }

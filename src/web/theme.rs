@@ -30,12 +30,7 @@ pub fn apply(cfg: &Config) {
         return;
     };
     let style = html.style();
-    for (prop, value) in [
-        ("--ziar-cfg-accent", palette.light.accent),
-        ("--ziar-cfg-accent-fg", palette.light.on_accent),
-        ("--ziar-cfg-accent-dark", palette.dark.accent),
-        ("--ziar-cfg-accent-fg-dark", palette.dark.on_accent),
-    ] {
+    for (prop, value) in palette.custom_properties() {
         let _ = style.set_property(prop, &value.to_string());
     }
 }
