@@ -9,6 +9,15 @@ use crate::model::Post;
 /// "og:title"), ("content", …)])`).
 pub type Tag = (&'static str, [(&'static str, String); 2]);
 
+/// A page's `<title>`: "`text` – `site`", or the site's name alone.
+pub fn page_title(site: &str, text: &str) -> String {
+    if text.is_empty() {
+        site.to_owned()
+    } else {
+        format!("{text} – {site}")
+    }
+}
+
 fn name(n: &'static str, v: String) -> Tag {
     ("meta", [("name", n.into()), ("content", v)])
 }
@@ -155,6 +164,12 @@ mod tests {
             }],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn titles_name_the_page_then_the_site() {
+        assert_eq!(page_title("Ziar", "Podul"), "Podul – Ziar");
+        assert_eq!(page_title("Ziar", ""), "Ziar");
     }
 
     #[test]

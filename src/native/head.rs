@@ -31,12 +31,7 @@ pub fn set_document_lang(lang: &str, dir: &str) {
 
 /// The title of a page: "`text` – `site`", or the site's name alone.
 pub fn set_title(site: &str, text: &str) {
-    let title = if text.is_empty() {
-        site.to_owned()
-    } else {
-        format!("{text} – {site}")
-    };
-    with_head(|h| h.title = Some(title));
+    with_head(|h| h.title = Some(crate::meta::page_title(site, text)));
 }
 
 /// `<meta>`/`<link>` elements for the head (`(tag, [(attr, value); 2])`).

@@ -16,12 +16,7 @@ pub fn set_document_lang(lang: &str, dir: &str) {
 
 /// The title of a page: "`text` – `site`", or the site's name alone for the home page.
 pub fn set_title(site: &str, text: &str) {
-    let title = if text.is_empty() {
-        site.to_owned()
-    } else {
-        format!("{text} – {site}")
-    };
-    document().set_title(&title);
+    document().set_title(&crate::meta::page_title(site, text));
 }
 
 /// Adds `<meta>`/`<link>` elements to `<head>` (`(tag, [(attr, value); 2])`),
