@@ -104,7 +104,7 @@ async fn dispatch(State(state): State<Shared>, req: Request) -> Response {
 async fn page(state: &AppState, raw_path: &str, headers: &HeaderMap) -> Response {
     let path = ziar::endpoints::percent_decode(raw_path).unwrap_or_else(|| raw_path.to_owned());
     state.page_requests.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let rendered = state.pages.render(&path, "").await;
+    let rendered = state.pages.render(&path).await;
     let etag = rendered.etag.clone();
     let mut res = if rendered.status == 200 && not_modified(headers, &etag) {
         StatusCode::NOT_MODIFIED.into_response()

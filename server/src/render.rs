@@ -52,7 +52,7 @@ impl Pages {
     /// A page is rendered as of the time its data was fetched, not the time
     /// of the request: the same data then gives the same HTML (and ETag), so a
     /// reader revalidating it gets a 304 and the render is kept and reused.
-    pub async fn render(&self, path: &str, query: &str) -> Arc<Rendered> {
+    pub async fn render(&self, path: &str) -> Arc<Rendered> {
         let router_base = ziar::paths::router_base(&self.base);
         let page = ziar::paths::page_for(&router_base, path, |s| {
             ziar::endpoints::percent_decode(s).unwrap_or_else(|| s.to_owned())
@@ -95,13 +95,13 @@ impl Pages {
             .filter_map(|g| g.as_ref().ok().map(|g| &g.answer))
             .chain(recent.iter().map(|g| &g.answer))
             .collect();
-        let cache_key = format!(
-            "{path}\u{0}{query}\u{0}{stale}\u{0}{}",
+        let data_key = format!(
+            "{stale}\u{0}{}",
             answers.iter().map(|a| a.etag.as_str()).collect::<Vec<_>>().join(",")
         );
         let failed = matches!(&got, Some(Err(_)));
         if !failed {
-            if let Some(hit) = self.cache.get(&cache_key) {
+            if let Some(hit) = self.cache.get(path, &data_key) {
                 return hit;
             }
         }
@@ -118,7 +118,7 @@ impl Pages {
             rendered_at: now,
             stale,
         };
-        let render = Render::new(&self.origin, &self.base, path, query, now, &self.time_zone);
+        let render = Render::new(&self.origin, &self.base, path, now, &self.time_zone);
         let (body, head) = render_shell(&self.public_config, render, preload.clone());
         let html = self.template.document(&head, &body, &preload);
         let rendered = Arc::new(Rendered {
@@ -128,7 +128,7 @@ impl Pages {
             stale,
         });
         if !failed {
-            self.cache.put(cache_key, rendered.clone());
+            self.cache.put(path, data_key, rendered.clone());
         }
         rendered
     }
@@ -191,11 +191,18 @@ fn page_data(page: &Page, got: Option<Result<Got, Failure>>) -> (PageData, u16) 
     }
 }
 
-/// Rendered pages by path and the data they were rendered from, bounded.
+/// The last render of each path, with the data it was rendered from (the
+/// answers' ETags), bounded: a render of new data replaces the path's old one.
 #[derive(Default)]
 pub struct RenderCache {
     max: usize,
-    entries: std::sync::Mutex<HashMap<String, (Arc<Rendered>, std::time::Instant)>>,
+    entries: std::sync::Mutex<HashMap<String, Cached>>,
+}
+
+struct Cached {
+    data: String,
+    rendered: Arc<Rendered>,
+    used: std::time::Instant,
 }
 
 impl RenderCache {
@@ -206,25 +213,24 @@ impl RenderCache {
         }
     }
 
-    fn get(&self, key: &str) -> Option<Arc<Rendered>> {
+    fn get(&self, path: &str, data: &str) -> Option<Arc<Rendered>> {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        let (hit, used) = entries.get_mut(key)?;
-        *used = std::time::Instant::now();
-        Some(hit.clone())
+        let hit = entries.get_mut(path).filter(|c| c.data == data)?;
+        hit.used = std::time::Instant::now();
+        Some(hit.rendered.clone())
     }
 
-    fn put(&self, key: String, rendered: Arc<Rendered>) {
+    fn put(&self, path: &str, data: String, rendered: Arc<Rendered>) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        // A path's older renders (other data) go when a new one comes.
-        let path = key.split('\u{0}').next().unwrap_or_default().to_owned();
-        entries.retain(|k, _| k.split('\u{0}').next() != Some(path.as_str()));
+        entries.remove(path);
         while entries.len() >= self.max {
-            let Some(oldest) = entries.iter().min_by_key(|(_, (_, u))| *u).map(|(k, _)| k.clone()) else {
+            let Some(oldest) = entries.iter().min_by_key(|(_, c)| c.used).map(|(k, _)| k.clone()) else {
                 break;
             };
             entries.remove(&oldest);
         }
-        entries.insert(key, (rendered, std::time::Instant::now()));
+        let used = std::time::Instant::now();
+        entries.insert(path.to_owned(), Cached { data, rendered, used });
     }
 }
 

@@ -50,12 +50,12 @@ pub struct Render {
 
 impl Render {
     /// A render of `path` on the site at `origin` + `base`.
-    pub fn new(origin: &str, base: &str, path: &str, query: &str, now: Instant, time_zone: &str) -> Render {
+    pub fn new(origin: &str, base: &str, path: &str, now: Instant, time_zone: &str) -> Render {
         let origin = origin.trim_end_matches('/').to_owned();
         let raw_path = crate::endpoints::encode_path(path);
         Render {
             path: path.to_owned(),
-            url: format!("{origin}{raw_path}{query}"),
+            url: format!("{origin}{raw_path}"),
             base: crate::paths::router_base(base),
             origin,
             now,
@@ -68,8 +68,7 @@ impl Render {
 /// The render in progress. Outside one (a host test building a component
 /// alone) a neutral default: the root of `http://localhost`, now.
 pub(crate) fn render() -> Render {
-    use_context::<Render>()
-        .unwrap_or_else(|| Render::new("http://localhost", "/", "/", "", Instant::now_system(), "UTC"))
+    use_context::<Render>().unwrap_or_else(|| Render::new("http://localhost", "/", "/", Instant::now_system(), "UTC"))
 }
 
 /// The document's base URL: the public site's root.
