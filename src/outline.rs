@@ -6,6 +6,14 @@
 //! and never skips a level. Pure, so the rule is host-tested; `HtmlBody` renames
 //! the elements.
 
+/// The level of a heading's tag name (`h3`, `H3` → 3); `None` for any other tag.
+pub fn heading_level(tag: &str) -> Option<u8> {
+    match tag.to_ascii_lowercase().as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
 /// The new level (2–6) for each heading level (1–6), in document order: the
 /// shallowest becomes `h2`, relative depth is kept, and no heading is more than
 /// one level below the one before it.
@@ -28,6 +36,15 @@ pub fn fit_levels(levels: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_levels_from_tag_names() {
+        assert_eq!(heading_level("h3"), Some(3));
+        assert_eq!(heading_level("H6"), Some(6));
+        assert_eq!(heading_level("h7"), None);
+        assert_eq!(heading_level("hr"), None);
+        assert_eq!(heading_level("p"), None);
+    }
 
     #[test]
     fn body_outline_starts_at_h2_without_gaps() {

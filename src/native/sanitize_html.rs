@@ -80,7 +80,7 @@ fn decorate(html: &str, policy: &Policy) -> String {
         html,
         lol_html::RewriteStrSettings {
             element_content_handlers: vec![lol_html::element!("h1, h2, h3, h4, h5, h6", |el| {
-                levels.push(heading_level(&el.tag_name()).unwrap_or(2));
+                levels.push(crate::outline::heading_level(&el.tag_name()).unwrap_or(2));
                 Ok(())
             })],
             ..lol_html::RewriteStrSettings::new()
@@ -130,13 +130,6 @@ fn decorate(html: &str, policy: &Policy) -> String {
     );
     // A rewriting error leaves ammonia's output, which is already safe.
     result.unwrap_or_else(|_| html.to_owned())
-}
-
-fn heading_level(tag: &str) -> Option<u8> {
-    match tag.to_ascii_lowercase().as_bytes() {
-        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ fn fit_headings(frag: &web_sys::DocumentFragment) {
         .collect();
     let levels: Vec<u8> = headings
         .iter()
-        .map(|h| h.tag_name().as_bytes().get(1).map_or(2, |b| b.saturating_sub(b'0')))
+        .map(|h| crate::outline::heading_level(&h.tag_name()).unwrap_or(2))
         .collect();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
